@@ -1,0 +1,149 @@
+"""Page metadata (front matter): the one definition of its fields, and the rule that enforces it.
+
+CONTRIBUTING.md documents the same fields for volunteers; tests/test_contributing.py keeps the two in
+step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .model import ERROR, Page, Problem, Site
+
+STATUSES = ("draft", "reviewed")
+MATERIAL_HIDE = ("navigation", "toc", "footer", "path")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    what: str  # plain Indonesian, shown in messages and in CONTRIBUTING.md
+    example: str
+    required: str  # "all", "translation" or "no"
+    validate: Callable[[Any], str | None]  # returns a problem description or None
+
+
+def _text(max_len: int) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            return "harus berisi teks, tidak boleh kosong"
+        if len(value) > max_len:
+            return f"terlalu panjang ({len(value)} huruf); paling banyak {max_len} huruf"
+        return None
+
+    return check
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        return "harus tanggal dengan bentuk TAHUN-BULAN-HARI, misalnya 2026-11-28"
+    if value > dt.date.today():
+        return f"tanggal {value.isoformat()} ada di masa depan; tulis tanggal pemeriksaan yang sudah terjadi"
+    return None
+
+
+def _urls(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "harus daftar alamat web (minimal satu), satu per baris diawali `- `"
+    for item in value:
+        if not isinstance(item, str) or not item.startswith("https://"):
+            return f"`{item}` bukan alamat web yang diawali https://"
+    return None
+
+
+def _status(value: Any) -> str | None:
+    if value not in STATUSES:
+        return "harus `draft` (belum diperiksa penutur asli) atau `reviewed` (sudah diperiksa)"
+    return None
+
+
+def _texts(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return "harus daftar kalimat, satu per baris diawali `- `"
+    return None
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "harus `true` atau `false`"
+
+
+def _hide(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(v in MATERIAL_HIDE for v in value):
+        return "harus daftar berisi: " + ", ".join(MATERIAL_HIDE)
+    return None
+
+
+def _hash(value: Any) -> str | None:
+    if not isinstance(value, str) or len(value) != 12 or any(c not in "0123456789abcdef" for c in value):
+        return "harus 12 huruf sidik naskah asli; jalankan `python scripts/docs.py stamp`"
+    return None
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", "Judul halaman, pendek dan jelas. Juga menjadi judul besar di halaman.",
+          "Biaya paspor", "all", _text(80)),
+    Field("description", "Satu kalimat ringkasan isi halaman (paling banyak 160 huruf).",
+          "Tarif paspor menurut PP 45 Tahun 2024.", "all", _text(160)),
+    Field("reviewed", "Tanggal terakhir isi halaman diperiksa dengan sumbernya.",
+          "2026-11-28", "all", _date),
+    Field("sources", "Daftar alamat web sumber resmi fakta di halaman ini.",
+          "- https://www.imigrasi.go.id/", "all", _urls),
+    Field("status", "Khusus terjemahan: `draft` atau `reviewed`.", "draft", "translation", _status),
+    Field("unverified", "Daftar detail yang belum diverifikasi; ditampilkan kepada pembaca.",
+          "- Jam buka kantor.", "no", _texts),
+    Field("leaflet", "`true` jika halaman ini juga dicetak sebagai leaflet.", "true", "no", _bool),
+    Field("original", "Khusus terjemahan: sidik naskah Indonesia saat diterjemahkan (diisi otomatis).",
+          "3f2a9c0b1d4e", "no", _hash),
+    Field("hide", "Bagian tampilan yang disembunyikan (jarang dipakai).", "- toc", "no", _hide),
+)
+FIELD_NAMES = tuple(f.name for f in FIELDS)
+
+RULE = "metadata"
+
+
+def check_page(page: Page, default_language: str) -> list[Problem]:
+    """Problems of one page's front matter."""
+
+    def problem(line: int, rule: str, message: str) -> Problem:
+        return Problem(page.display, line, rule, message, ERROR)
+
+    if page.meta_error:
+        line, reason = page.meta_error
+        return [problem(line, f"{RULE}/yaml",
+                        f"Bagian metadata (antara dua garis ---) tidak bisa dibaca: {reason}. "
+                        "Periksa titik dua, tanda kutip dan spasi di awal baris.")]
+    if not page.has_front_matter:
+        return [problem(1, f"{RULE}/missing",
+                        "Halaman tidak punya metadata. Baris pertama harus `---`, lalu title, "
+                        "description, reviewed, sources, lalu `---` lagi.")]
+    meta = page.meta or {}
+    is_translation = page.lang != default_language
+    problems = []
+    for f in FIELDS:
+        needed = f.required == "all" or (f.required == "translation" and is_translation)
+        if f.name not in meta:
+            if needed:
+                problems.append(problem(page.line_of(f.name), f"{RULE}/required",
+                                        f"Kolom `{f.name}` wajib ada. {f.what} Contoh: `{f.name}: {f.example}`"))
+            continue
+        if f.required == "translation" and not is_translation:
+            problems.append(problem(page.line_of(f.name), f"{RULE}/unknown",
+                                    f"Kolom `{f.name}` hanya untuk terjemahan; hapus dari halaman bahasa Indonesia."))
+            continue
+        reason = f.validate(meta[f.name])
+        if reason:
+            problems.append(problem(page.line_of(f.name), f"{RULE}/invalid",
+                                    f"Kolom `{f.name}` {reason}."))
+    for name in meta:
+        if name not in FIELD_NAMES:
+            problems.append(problem(page.line_of(str(name)), f"{RULE}/unknown",
+                                    f"Kolom `{name}` tidak dikenal. Kolom yang boleh: {', '.join(FIELD_NAMES)}. "
+                                    "Periksa ejaannya."))
+    return problems
+
+
+def check(site: Site):
+    for page in site.pages:
+        yield from check_page(page, site.default_language)

@@ -1,0 +1,137 @@
+"""What the rules read (pages with their front matter) and what they report (problems)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ERROR = "error"
+WARNING = "warning"
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # relative to the repository root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    rule: str
+    message: str  # plain Indonesian: what is wrong and how to fix it
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = "GALAT" if self.severity == ERROR else "PERINGATAN"
+        return f"{where}: {label} [{self.rule}] {self.message}"
+
+
+@dataclass
+class Page:
+    """One Markdown page of one language, read from disk without trusting its content."""
+
+    root: Path  # repository root
+    path: Path  # absolute path
+    lang: str  # folder under docs/: id, lpg, en
+    rel: str  # path inside the language folder, e.g. prosedur/biaya-paspor.md
+    raw: bytes = field(repr=False)
+
+    @property
+    def display(self) -> str:
+        return self.path.relative_to(self.root).as_posix()
+
+    @cached_property
+    def text(self) -> str:
+        # Decoding errors are reported by the hygiene rule; here we only need something readable.
+        return self.raw.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n")
+
+    @cached_property
+    def _front(self) -> tuple[dict[str, Any] | None, dict[str, int], str | None, int, int]:
+        """(data, line of each key, YAML error, first body line, line of the opening ---)."""
+        match = FRONT_MATTER_RE.match(self.text)
+        if not match:
+            return None, {}, None, 1, 0
+        body_line = self.text[: match.end()].count("\n") + 1
+        source = match.group(1) or ""
+        try:
+            node = yaml.compose(source, Loader=yaml.SafeLoader)
+            data = yaml.safe_load(source)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = (mark.line + 2) if mark else 1  # +1 for 1-based, +1 for the opening ---
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            return None, {"__error__": line}, str(reason), body_line, 1
+        lines: dict[str, int] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                lines[str(key_node.value)] = key_node.start_mark.line + 2
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            return None, {"__error__": 2}, "front matter harus berupa daftar `nama: nilai`", body_line, 1
+        return data, lines, None, body_line, 1
+
+    @property
+    def meta(self) -> dict[str, Any] | None:
+        """The front matter, or None when it is missing or broken."""
+        return self._front[0]
+
+    @property
+    def meta_error(self) -> tuple[int, str] | None:
+        data, lines, error, _, _ = self._front
+        return (lines["__error__"], error) if error else None
+
+    @property
+    def has_front_matter(self) -> bool:
+        return self._front[4] == 1
+
+    def line_of(self, key: str) -> int:
+        """Line of a front-matter key; the opening `---` when the key is absent."""
+        return self._front[1].get(key, 1 if self.has_front_matter else 1)
+
+    @property
+    def body_start(self) -> int:
+        return self._front[3]
+
+    @cached_property
+    def body(self) -> str:
+        match = FRONT_MATTER_RE.match(self.text)
+        return self.text[match.end():] if match else self.text
+
+    def body_lines(self):
+        """(line number, text) for each line of the body."""
+        for offset, line in enumerate(self.body.split("\n")):
+            yield self.body_start + offset, line
+
+
+@dataclass
+class Site:
+    """All pages of all languages, plus the configuration the rules need."""
+
+    root: Path
+    languages: list[str]  # first is the default (original) language
+    pages: list[Page]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def pages_of(self, lang: str) -> dict[str, Page]:
+        return {p.rel: p for p in self.pages if p.lang == lang}
+
+    @classmethod
+    def load(cls, root: Path, languages: list[str]) -> "Site":
+        docs = root / "docs"
+        pages = []
+        for lang in languages:
+            base = docs / lang
+            for path in sorted(base.rglob("*.md")):
+                pages.append(
+                    Page(root=root, path=path, lang=lang, rel=path.relative_to(base).as_posix(),
+                         raw=path.read_bytes())
+                )
+        return cls(root=root, languages=languages, pages=pages)

@@ -1,0 +1,18 @@
+"""Runs every rule over the site and returns the problems, errors first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import metadata
+from .model import ERROR, Problem, Site
+
+RULES = (metadata,)
+
+
+def run(root: Path, languages: list[str]) -> list[Problem]:
+    site = Site.load(root, languages)
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems.extend(rule.check(site))
+    return sorted(problems, key=lambda p: (p.severity != ERROR, p.path, p.line, p.rule))

@@ -1,0 +1,89 @@
+"""Data files in data/ that pages and templates share (interface strings, hotlines, glossary)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def load_yaml(name: str) -> Any:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def localized(value: Any, lang: str, default_lang: str) -> Any:
+    """Pick a language from a {lang: text} mapping; plain values are the same in every language."""
+    if isinstance(value, dict):
+        return value.get(lang) or value.get(default_lang)
+    return value
+
+
+def ui_strings(lang: str, default_lang: str) -> dict[str, str]:
+    """The site's own interface strings (notices, labels) in one language, falling back to Indonesian."""
+    return {key: localized(texts, lang, default_lang) for key, texts in load_yaml("ui-strings.yml").items()}
+
+
+# --- hotlines ---------------------------------------------------------------------------------------
+
+
+def _tel(number: str) -> str:
+    return "tel:" + re.sub(r"[^\d+]", "", number)
+
+
+def _wa(number: str) -> str:
+    digits = re.sub(r"\D", "", number)
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    return f"https://wa.me/{digits}"
+
+
+def hotlines_markdown(lang: str, default_lang: str) -> str:
+    """The hotline block as Markdown. Unverified numbers are never printed: the label says so."""
+    ui = ui_strings(lang, default_lang)
+    lines = []
+    for entry in load_yaml("hotlines.yml"):
+        name = localized(entry["name"], lang, default_lang)
+        purpose = localized(entry["purpose"], lang, default_lang)
+        parts = []
+        if entry.get("verified"):
+            if entry.get("phone"):
+                parts.append(f"{ui['hotline.call']} [{entry['phone']}]({_tel(entry['phone'])})")
+            if entry.get("whatsapp"):
+                parts.append(f"WhatsApp [{entry['whatsapp']}]({_wa(entry['whatsapp'])})")
+            if entry.get("hours"):
+                parts.append(localized(entry["hours"], lang, default_lang))
+        else:
+            parts.append(f"**{ui['label.unverified']}**: {ui['hotline.unverified']}")
+        if entry.get("web"):
+            parts.append(f"[{entry['web'].removeprefix('https://').rstrip('/')}]({entry['web']})")
+        lines.append(f"- **{name}**: {purpose}.  \n  " + " · ".join(parts))
+    return "\n".join(lines) + "\n"
+
+
+# --- glossary ---------------------------------------------------------------------------------------
+
+GLOSSARY_PAGE = "glosarium.md"
+_TERM_RE = re.compile(r"^(?P<term>[^\s:*#>|-][^\n]*?)\n:[ \t]+(?P<definition>[^\n]+)", re.MULTILINE)
+
+
+def glossary(docs_lang_dir: Path) -> dict[str, str]:
+    """Term -> tooltip (the first sentence of its definition) from a language's glossary page."""
+    path = docs_lang_dir / GLOSSARY_PAGE
+    if not path.exists():
+        return {}
+    terms = {}
+    for match in _TERM_RE.finditer(path.read_text(encoding="utf-8")):
+        definition = match["definition"].strip()
+        first = re.split(r"(?<=\.)\s", definition, maxsplit=1)[0].rstrip(".")
+        terms[match["term"].strip()] = first
+    return terms
+
+
+def abbreviations_markdown(terms: dict[str, str]) -> str:
+    """Definitions for Python-Markdown's `abbr` extension, appended to every page."""
+    return "\n\n" + "\n".join(f"*[{term}]: {tip}" for term, tip in terms.items()) + "\n"

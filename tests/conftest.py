@@ -1,0 +1,137 @@
+"""Shared fixtures: the site is built once per test session, under a sub-path like GitHub project
+pages, and served on 127.0.0.1 for the browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from docs import site_languages  # noqa: E402
+
+SUB_PATH = "situs"  # GitHub project pages serve the site at https://OWNER.github.io/REPO/
+LANGUAGES = site_languages()  # default first
+DEFAULT = LANGUAGES[0]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
+def copy_project(dest: Path) -> Path:
+    """A throw-away copy of everything the build reads, for tests that break things."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
+    # NO_MKDOCS_2_WARNING silences Material's end-of-life banner (noted in README).
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=project,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@dataclass
+class BuiltSite:
+    serve_root: Path  # what the server serves; the site sits in serve_root / SUB_PATH
+    result: subprocess.CompletedProcess
+    base_url: str  # http://127.0.0.1:PORT/situs/
+
+    @property
+    def dir(self) -> Path:
+        return self.serve_root / SUB_PATH
+
+    def html(self, rel: str) -> str:
+        """Built HTML of a site path such as 'en/prosedur/biaya-paspor/'."""
+        path = self.dir / rel
+        if rel.endswith("/") or rel == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+def _build_and_serve(project: Path, serve_root: Path, request) -> BuiltSite:
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
+    result = mkdocs_build(project, serve_root / SUB_PATH, base_url)
+    handler = functools.partial(_QuietHandler, directory=str(serve_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    request.addfinalizer(server.shutdown)
+    return BuiltSite(serve_root, result, base_url)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, request) -> BuiltSite:
+    """The real site, built once with `mkdocs build --strict` under a sub-path."""
+    built = _build_and_serve(ROOT, tmp_path_factory.mktemp("served"), request)
+    assert built.result.returncode == 0, built.result.stdout + built.result.stderr
+    return built
+
+
+FALLBACK_PAGE = "prosedur/biaya-paspor.md"
+
+
+@pytest.fixture(scope="session")
+def fallback_site(tmp_path_factory, request) -> BuiltSite:
+    """The site with one page missing in every translation, so it is served from Indonesian."""
+    project = copy_project(tmp_path_factory.mktemp("fallback-project"))
+    for lang in LANGUAGES[1:]:
+        (project / "docs" / lang / FALLBACK_PAGE).unlink()
+    built = _build_and_serve(project, tmp_path_factory.mktemp("fallback-served"), request)
+    assert built.result.returncode == 0, built.result.stdout + built.result.stderr
+    return built
+
+
+def page_urls(site_dir: Path) -> list[str]:
+    """Site paths of every built page of the default language, e.g. 'prosedur/biaya-paspor/'."""
+    others = tuple(f"{lang}/" for lang in LANGUAGES[1:])
+    urls = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        rel = "" if rel == "." else rel + "/"
+        if not rel.startswith(others) and not rel.startswith(("search/", "assets/")):
+            urls.append(rel)
+    return urls
+
+
+def source_of(docs: Path, lang: str, url: str) -> Path | None:
+    """The Markdown file of a page path in one language, or None when it is not translated."""
+    for candidate in (docs / lang / url / "index.md", docs / lang / (url.rstrip("/") + ".md")):
+        if url and candidate.name == ".md":
+            continue
+        if candidate.exists():
+            return candidate
+    return None
