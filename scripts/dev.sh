@@ -21,7 +21,7 @@ setup() {
 
 browser_setup() {
   # Debian's Chromium for the browser tests (never `playwright install`: it downloads a browser).
-  if [ ! -x /usr/bin/chromium ]; then
+  if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     else

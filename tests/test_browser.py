@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FALLBACK_PAGE, LANGUAGES, ROOT, lang_prefix
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 740}
 HTML_LANG = {"id": "id", "lpg": "ljp", "en": "en"}
