@@ -45,7 +45,8 @@ def copy_project(dest: Path) -> Path:
 
 def mkdocs_build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
     # NO_MKDOCS_2_WARNING silences Material's end-of-life banner (noted in README).
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1",
+           "REPOSITORY_URL": "https://github.com/example/info-imigrasi"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],

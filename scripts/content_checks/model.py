@@ -61,7 +61,8 @@ class Page:
             node = yaml.compose(source, Loader=yaml.SafeLoader)
             data = yaml.safe_load(source)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            # Where the broken construct starts (an unclosed bracket), else where parsing failed.
+            mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
             line = (mark.line + 2) if mark else 1  # +1 for 1-based, +1 for the opening ---
             reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             return None, {"__error__": line}, str(reason), body_line, 1
@@ -102,6 +103,13 @@ class Page:
         match = FRONT_MATTER_RE.match(self.text)
         return self.text[match.end():] if match else self.text
 
+    @classmethod
+    def read(cls, root: Path, lang: str, rel: str) -> "Page | None":
+        path = root / "docs" / lang / rel
+        if not path.is_file():
+            return None
+        return cls(root=root, path=path, lang=lang, rel=rel, raw=path.read_bytes())
+
     def body_lines(self):
         """(line number, text) for each line of the body."""
         for offset, line in enumerate(self.body.split("\n")):
@@ -130,8 +138,5 @@ class Site:
         for lang in languages:
             base = docs / lang
             for path in sorted(base.rglob("*.md")):
-                pages.append(
-                    Page(root=root, path=path, lang=lang, rel=path.relative_to(base).as_posix(),
-                         raw=path.read_bytes())
-                )
+                pages.append(Page.read(root, lang, path.relative_to(base).as_posix()))
         return cls(root=root, languages=languages, pages=pages)

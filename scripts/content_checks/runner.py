@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import metadata
+from . import html_safety, hygiene, images, links, metadata, plain_language, sources, translations
 from .model import ERROR, Problem, Site
 
-RULES = (metadata,)
+RULES = (hygiene, metadata, translations, links, sources, images, html_safety, plain_language)
 
 
 def run(root: Path, languages: list[str]) -> list[Problem]:
