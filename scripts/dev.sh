@@ -9,7 +9,23 @@ VENV=.venv
 export NO_MKDOCS_2_WARNING=1
 PY="$VENV/bin/python"
 
+debian_packages() {
+  # Installs the named Debian packages that are missing (as root); otherwise says what to install.
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Paket Debian belum terpasang: ${missing[*]}. Pasang dengan: sudo apt-get install ${missing[*]}" >&2
+  fi
+}
+
 setup() {
+  # WeasyPrint (PDF leaflets, made by every build) needs Pango and a font it can embed.
+  debian_packages libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
   [ -x "$PY" ] || python3 -m venv "$VENV"
   # Reinstall only when the dependency files changed since the last install.
   if [ ! -f "$VENV/.installed" ] || [ pyproject.toml -nt "$VENV/.installed" ] || [ constraints.txt -nt "$VENV/.installed" ]; then
@@ -28,8 +44,12 @@ browser_setup() {
       echo "Chromium tidak ditemukan: uji peramban dilewati. Pasang dengan: sudo apt-get install chromium" >&2
     fi
   fi
-  # axe-core, injected into pages by the accessibility tests.
-  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  # The leaflet tests read PDFs (pdftotext, pdfinfo, pdffonts, pdftoppm) and decode QR codes (zbarimg).
+  debian_packages poppler-utils zbar-tools
+  # The video tests probe and remake videos (scripts/video_maker.py): ffmpeg, espeak-ng, DejaVu.
+  debian_packages ffmpeg espeak-ng fonts-dejavu-core
+  # axe-core, injected into pages by the accessibility tests; Lighthouse, for scripts/benchmark.py.
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/lighthouse ]; then
     if command -v npm >/dev/null; then
       npm ci --no-audit --no-fund --silent
     else

@@ -12,15 +12,41 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
+import directory_pages
+import css_purge
+import html_guard
+import image_pipeline
+import offline
+import page_actions
+import search_index
+import leaflets
+import print_footer
+import print_links
 import site_data
-from content_checks import runner
+import translation_status
+import video_embed
+import video_page
+from content_checks import runner, translations
 from content_checks.model import ERROR
+from content_checks.model import Page as ContentPage
 
 log = logging.getLogger("mkdocs.hooks.site")
 ROOT = Path(__file__).resolve().parent.parent
-HOTLINES_MARKER = "{{ hotlines }}"
+# A line `{{ name }}` in a page is replaced by generated Markdown in the page's language.
+# Each entry: marker -> function(lang, default_lang) -> Markdown.
+MARKERS = {
+    "{{ hotlines }}": site_data.hotlines_markdown,
+    "{{ videos }}": video_page.videos_markdown,
+    "{{ service_points }}": directory_pages.service_points_markdown,
+    "{{ agenda }}": directory_pages.agenda_markdown,
+    "{{ partners }}": directory_pages.partners_markdown,
+}
+# The translation status page needs the site's configuration, so it is not in MARKERS.
+STATUS_MARKER = "{{ translation_status }}"
 
 _checked_configs: set[int] = set()
+# (tag, class) pairs that our own build emits on purpose (e.g. the video player); nothing else active.
+ALLOWED_ACTIVE_HTML: set[tuple[str, str]] = set()
 
 
 def _i18n(config):
@@ -33,6 +59,9 @@ def _prefix(lang: str, default: str) -> str:
 
 def on_pre_build(config):
     """Run every content check once; errors fail `mkdocs build --strict` before anything is written."""
+    i18n = _i18n(config)
+    if i18n.current_language == i18n.default_language:
+        _built_languages.clear()  # a new build (mkdocs serve rebuilds in the same process)
     if id(config) in _checked_configs:
         return
     _checked_configs.add(id(config))
@@ -50,11 +79,32 @@ def on_pre_build(config):
 def on_page_markdown(markdown: str, page: Page, config, files):
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
-    if HOTLINES_MARKER in markdown:
-        markdown = markdown.replace(HOTLINES_MARKER, site_data.hotlines_markdown(lang, default))
+    for marker, render in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render(lang, default))
+    if STATUS_MARKER in markdown:
+        languages = [default] + [l for l in i18n.build_languages if l != default]
+        names = {l: i18n.get_language_config(l).name for l in languages}
+        markdown = markdown.replace(STATUS_MARKER, translation_status.markdown(
+            ROOT, languages, lang, names, config.extra.get("repository") or ""))
     # Tooltips for abbreviations, from the glossary page of the reader's language.
     terms = site_data.glossary(ROOT / "docs" / lang) or site_data.glossary(ROOT / "docs" / default)
     return markdown + site_data.abbreviations_markdown(terms)
+
+
+def on_page_content(html: str, page: Page, config, files):
+    """Refuse rendered content that could run code, whatever the Markdown was."""
+    # `![type:video](...)` becomes a player first, so the guard checks the player too.
+    html = video_embed.render_page(html, page, config, files, log)
+    found = html_guard.active_content(html, ALLOWED_ACTIVE_HTML)
+    if found:
+        log.warning(f"docs/{page.file.src_uri}: GALAT [html/guard] konten aktif ditolak "
+                    f"({', '.join(sorted(set(found)))}); halaman diganti pemberitahuan.")
+        ui = site_data.ui_strings(_i18n(config).current_language, _i18n(config).default_language)
+        return f"<p><strong>{ui['blocked.title']}</strong></p>"
+    html = image_pipeline.responsive_images(html, page.url, files, config.site_dir)
+    # On paper a link is its text only: external links carry a short address for print.css.
+    return print_links.mark_external_links(html)
 
 
 def _alternates(config, page_url: str | None) -> list[dict]:
@@ -93,7 +143,43 @@ def on_page_context(context, page: Page, config, nav):
     context["page_is_fallback"] = file_lang != lang
     context["page_translation_status"] = page.meta.get("status") if file_lang != default else None
     context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"
+    context["page_lang_root"] = _prefix(lang, default) or "./"
+    context["site_lang"] = lang
+    context["page_translation_outdated"] = file_lang != default and _is_outdated(page, default)
+    page.edit_url = _edit_url(config, page, lang, file_lang)
+    # Print-only footer (address, QR code, hotlines) and the page's PDF leaflet, if it has one.
+    context.update(print_footer.page_context(config.site_url, page.url, lang, default))
+    context.update(leaflets.page_context(page, config, lang))
+    # Feedback, share and read-aloud links under/above the page (scripts/page_actions.py).
+    context["page_actions"] = page_actions.for_page(config, page, lang, file_lang, context["site_ui"])
     return context
+
+
+def on_post_page(output: str, page: Page, config):
+    """A page that offers the agenda calendar gets its agenda.ics next to it, in its language."""
+    if directory_pages.CALENDAR_ATTR in output:
+        i18n = _i18n(config)
+        directory_pages.write_calendar(Path(page.file.abs_dest_path).parent, i18n.current_language,
+                                       i18n.default_language, config.site_name, page.canonical_url)
+    return output
+
+
+def _is_outdated(page: Page, default: str) -> bool:
+    lang, rel = page.file.src_uri.split("/", 1)
+    original = ContentPage.read(ROOT, default, rel)
+    return original is not None and translations.is_outdated(original, ContentPage.read(ROOT, lang, rel))
+
+
+def _edit_url(config, page: Page, lang: str, file_lang: str) -> str | None:
+    """Edit the file of the language being read; for a fallback page, create that translation."""
+    repository = (config.extra.get("repository") or "").rstrip("/")
+    if not repository:
+        return None
+    rel = page.file.src_uri.split("/", 1)[1]
+    if file_lang == lang:
+        return f"{repository}/edit/main/docs/{lang}/{rel}"
+    folder, _, name = f"docs/{lang}/{rel}".rpartition("/")
+    return f"{repository}/new/main/{folder}?filename={name}"
 
 
 def on_template_context(context, template_name, config):
@@ -102,26 +188,41 @@ def on_template_context(context, template_name, config):
         i18n = _i18n(config)
         _set_alternates(config, _alternates(config, None))
         context["site_ui"] = site_data.ui_strings(i18n.current_language, i18n.default_language)
+        context["page_lang_root"] = _prefix(i18n.current_language, i18n.default_language) or "./"
+        context["site_lang"] = i18n.current_language
     return context
 
 
 _default_404: bytes | None = None
+_built_languages: set[str] = set()
 
 
 def on_post_build(config):
-    """Give each language its own 404 page.
-
-    Every language build renders the theme's 404.html to the site root, so the last one would win.
-    Keep the default language's at the root and move the others to their folder (/en/404.html).
-    """
-    global _default_404
+    """After each language's build: its 404 page and leaflets; after the last one, the site-wide
+    steps that need every language on disk (search index, offline copies, service worker)."""
     i18n = _i18n(config)
-    root_404 = Path(config.site_dir) / "404.html"
+    lang, default = i18n.current_language, i18n.default_language
+    _place_404(Path(config.site_dir), lang, default)
+    # This language's PDF leaflets (scripts/leaflets.py), from the pages just written.
+    leaflets.build(config.site_dir, lang)
+    _built_languages.add(lang)
+    if _built_languages >= set(i18n.build_languages):
+        search_index.build(config.site_dir)
+        css_purge.purge_material_css(config.site_dir, ROOT / "overrides" / "assets" / "javascripts")
+        offline.build_zips(config.site_dir, [default] + sorted(_built_languages - {default}), default,
+                           config.extra.get("hreflang", {}))
+        offline.stamp_service_worker(config.site_dir)
+
+
+def _place_404(site: Path, lang: str, default: str) -> None:
+    """Every language build renders the theme's 404.html to the site root, so the last one would
+    win: keep the default language's at the root and move the others to their folder (/en/404.html)."""
+    global _default_404
+    root_404 = site / "404.html"
     if not root_404.exists():
         return
-    if i18n.current_language == i18n.default_language:
+    if lang == default:
         _default_404 = root_404.read_bytes()
     elif _default_404 is not None:
-        target = Path(config.site_dir) / i18n.current_language / "404.html"
-        target.write_bytes(root_404.read_bytes())
+        (site / lang / "404.html").write_bytes(root_404.read_bytes())
         root_404.write_bytes(_default_404)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,15 @@ DATA = ROOT / "data"
 
 
 def load_yaml(name: str) -> Any:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    """A data file, parsed once per version of the file (pages ask for the same data many times)."""
+    path = DATA / name
+    stat = path.stat()
+    return copy.deepcopy(_parse(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(path: Path, mtime_ns: int, size: int) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def localized(value: Any, lang: str, default_lang: str) -> Any:
@@ -42,11 +52,31 @@ def _wa(number: str) -> str:
     return f"https://wa.me/{digits}"
 
 
+def valid_entries(name: str, root: Path = ROOT) -> list[dict]:
+    """Entries of a data file that pass its schema (content_checks/data_files.py), cleaned; the content
+    check reports the others, which never reach a page."""
+    from content_checks import data_files
+
+    return data_files.load_valid(root, name, list(languages(root)))
+
+
+def languages(root: Path = ROOT) -> tuple[str, ...]:
+    """The site's languages, default first, from mkdocs.yml (read once per version of the file)."""
+    return _languages(root, (root / "mkdocs.yml").stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _languages(root: Path, mtime_ns: int) -> tuple[str, ...]:
+    from docs import site_languages
+
+    return tuple(site_languages(root))
+
+
 def hotlines_markdown(lang: str, default_lang: str) -> str:
     """The hotline block as Markdown. Unverified numbers are never printed: the label says so."""
     ui = ui_strings(lang, default_lang)
     lines = []
-    for entry in load_yaml("hotlines.yml"):
+    for entry in valid_entries("hotlines.yml"):
         name = localized(entry["name"], lang, default_lang)
         purpose = localized(entry["purpose"], lang, default_lang)
         parts = []
@@ -58,7 +88,9 @@ def hotlines_markdown(lang: str, default_lang: str) -> str:
             if entry.get("hours"):
                 parts.append(localized(entry["hours"], lang, default_lang))
         else:
-            parts.append(f"**{ui['label.unverified']}**: {ui['hotline.unverified']}")
+            # The class lets print and leaflet styles treat it as "not a fact" (see site.css).
+            parts.append(f'<span class="site-unverified"><strong class="site-unverified-label">'
+                         f"{ui['label.unverified']}</strong>: {ui['hotline.unverified']}</span>")
         if entry.get("web"):
             parts.append(f"[{entry['web'].removeprefix('https://').rstrip('/')}]({entry['web']})")
         lines.append(f"- **{name}**: {purpose}.  \n  " + " · ".join(parts))

@@ -111,6 +111,8 @@ def fallback_site(tmp_path_factory, request) -> BuiltSite:
     project = copy_project(tmp_path_factory.mktemp("fallback-project"))
     for lang in LANGUAGES[1:]:
         (project / "docs" / lang / FALLBACK_PAGE).unlink()
+    pending = "".join(f"{lang}:\n  - {FALLBACK_PAGE}\n" for lang in LANGUAGES[1:])
+    (project / "data" / "translations-pending.yml").write_text(pending, encoding="utf-8")
     built = _build_and_serve(project, tmp_path_factory.mktemp("fallback-served"), request)
     assert built.result.returncode == 0, built.result.stdout + built.result.stderr
     return built
@@ -136,3 +138,68 @@ def source_of(docs: Path, lang: str, url: str) -> Path | None:
         if candidate.exists():
             return candidate
     return None
+
+
+# --- real browser (Debian's Chromium through Playwright) ------------------------------------------
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 360, "height": 740}
+HTML_LANG = {"id": "id", "lpg": "ljp", "en": "en"}
+
+
+def require(path: Path, what: str):
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{what} missing at {path}: .ci/run must install it")
+        pytest.skip(f"{what} not found at {path}; install it to run the browser tests "
+                    "(apt-get install chromium; npm ci)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page load with every request, failed response and console error recorded."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                           has_touch=True)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.bad_responses: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("response", lambda r: r.status >= 400 and self.bad_responses.append(f"{r.status} {r.url}"))
+        self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        self.page.goto(url, wait_until="networkidle")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened = []
+
+    def open_(url):
+        v = Visit(browser, url)
+        opened.append(v)
+        return v
+
+    yield open_
+    for v in opened:
+        v.close()

@@ -56,7 +56,8 @@ def translation(text: str, lang: str) -> str:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A minimal valid project: two pages in every language."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    # Not the video storyboards: they need the real pages and videos (tests/test_video_checks.py).
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("videos"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "data" / "translations-pending.yml").write_text("lpg: []\nen: []\n")
     for lang in LANGUAGES:

@@ -1,0 +1,624 @@
+"""Data files in data/: the one schema of each file, the rule that enforces it, and the loader the pages use.
+
+A volunteer edits data/service-points.yml, data/hotlines.yml, data/agenda.yml and data/partners.yml by
+hand. Every problem names the file, the entry (its `id` or `name`) and the line, in plain Indonesian,
+and says how to fix it. Nothing here may raise, whatever is in the files: broken YAML, wrong types,
+a missing file. The pages (scripts/site_data.py, scripts/directory_pages.py) read the files only
+through `load_valid`, which drops the entries this rule reports, so a broken entry never reaches a
+reader, even in a build that is not strict.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import reprlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .model import ERROR, WARNING, Problem, Site
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().-]{1,22}[0-9]$")
+TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+# A generous box around Lampung province: a point outside it is almost always a typo or lat/lon swapped.
+LAMPUNG_BOX = {"lat": (-6.3, -3.3), "lon": (103.3, 106.3)}
+AGENDA_KINDS = ("forum", "class", "campaign")
+PARTNER_KINDS = ("government", "ngo", "community")
+RELATIONS = ("referral", "agreement")
+
+_short = reprlib.Repr()
+_short.maxstring = 60
+_short.maxother = 60
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date such as 2027-02-30 as text, so the field check can say
+    which entry and line it is on instead of the whole file failing."""
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+class Invalid(Exception):
+    """A field's value is wrong: the message says how (plain Indonesian)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Context:
+    """What a field check may need besides the value."""
+
+    root: Path
+    languages: list[str]
+    kinds: tuple[str, ...] = ()
+
+
+# --- values -----------------------------------------------------------------------------------------
+# Each converter takes the YAML node (for raw text and line numbers) and the loaded value, and returns
+# the clean value the pages use, or raises Invalid.
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _mapping(node) -> dict[str, tuple[Any, Any]]:
+    """key -> (key node, value node) of a mapping node; duplicate keys keep the first (reported apart)."""
+    out: dict[str, tuple[Any, Any]] = {}
+    for key_node, value_node in node.value:
+        out.setdefault(str(key_node.value), (key_node, value_node))
+    return out
+
+
+def text(node, value, ctx) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        raise Invalid("harus berisi teks")
+    value = str(node.value if isinstance(node, yaml.ScalarNode) else value).strip()
+    if not value:
+        raise Invalid("tidak boleh kosong")
+    return value
+
+
+def localized(node, value, ctx) -> str | dict[str, str]:
+    """Text that is the same in every language, or `{id: ..., lpg: ..., en: ...}` where it differs."""
+    if not isinstance(value, dict):
+        return text(node, value, ctx)
+    default = ctx.languages[0]
+    out = {}
+    for key, (key_node, value_node) in _mapping(node).items():
+        if key not in ctx.languages:
+            raise Invalid(f"memakai kode bahasa `{key}` yang tidak dikenal; yang boleh: "
+                          f"{', '.join(ctx.languages)}", _line(key_node))
+        try:
+            out[key] = text(value_node, value.get(key_node.value, value.get(key)), ctx)
+        except Invalid as exc:
+            raise Invalid(f"bahasa `{key}` {exc.message}", _line(value_node)) from None
+    if default not in out:
+        raise Invalid(f"harus punya teks bahasa Indonesia (`{default}: ...`); bahasa lain boleh kosong "
+                      "dan memakai teks Indonesia")
+    return out
+
+
+def localized_list(node, value, ctx) -> list:
+    if not isinstance(value, list) or not value:
+        raise Invalid("harus daftar (minimal satu), satu per baris diawali `- `")
+    out = []
+    for item_node, item in zip(node.value, value):
+        try:
+            out.append(localized(item_node, item, ctx))
+        except Invalid as exc:
+            raise Invalid(f"butir baris {_line(item_node)} {exc.message}", exc.line or _line(item_node)) from None
+    return out
+
+
+def https_url(node, value, ctx) -> str:
+    if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value.strip()):
+        raise Invalid(f"harus alamat web lengkap yang diawali https://, bukan {_short.repr(value)}")
+    value = value.strip()
+    try:
+        from .domains import is_blocked
+
+        blocked = is_blocked(ctx.root, value)
+    except Exception:  # the domain list is checked elsewhere; never stop on it here
+        blocked = False
+    if blocked:
+        raise Invalid(f"`{value}` adalah situs tiruan yang tidak resmi; pakai situs resmi (berakhiran .go.id)")
+    return value
+
+
+def url_list(node, value, ctx) -> list[str]:
+    if isinstance(value, str):
+        return [https_url(node, value, ctx)]
+    if not isinstance(value, list) or not value:
+        raise Invalid("harus alamat web https://, atau daftar alamat satu per baris diawali `- `")
+    return [https_url(n, v, ctx) for n, v in zip(node.value, value)]
+
+
+def slug(node, value, ctx) -> str:
+    if not isinstance(value, str) or not ID_RE.match(value):
+        raise Invalid(f"harus kode pendek dari huruf kecil, angka dan tanda `-` (misalnya `kantor-imigrasi-kotabumi`), "
+                      f"bukan {_short.repr(value)}")
+    return value
+
+
+def phone(node, value, ctx) -> str:
+    # Raw text: an unquoted 129 is read by YAML as a number; the reader should see what was written.
+    raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else None
+    if raw is None or isinstance(value, bool) or not PHONE_RE.match(raw):
+        raise Invalid(f"harus nomor telepon, misalnya \"0721-123456\" atau \"+62 812-3456-7890\", "
+                      f"bukan {_short.repr(value)}")
+    return raw
+
+
+def date(node, value, ctx) -> dt.date:
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise Invalid(f"harus tanggal dengan bentuk TAHUN-BULAN-HARI, misalnya 2027-01-15, bukan {_short.repr(value)}")
+    return value
+
+
+def past_date(node, value, ctx) -> dt.date:
+    value = date(node, value, ctx)
+    if value > dt.date.today():
+        raise Invalid(f"tanggal {value.isoformat()} ada di masa depan; tulis tanggal pemeriksaan yang sudah terjadi")
+    return value
+
+
+def time_range(node, value, ctx) -> tuple[str, str | None]:
+    """"09:00" or "09:00-11:00" (a dot works too: "09.00"). Read from the raw text: YAML turns an
+    unquoted 9:30 into a number and 09.00 into 9.0."""
+    raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+    parts = [p.strip() for p in re.split(r"\s*[-–]\s*", raw)] if raw else []
+    matches = [TIME_RE.match(p) for p in parts]
+    if not 1 <= len(parts) <= 2 or not all(matches):
+        raise Invalid(f"harus jam mulai, atau jam mulai dan selesai, misalnya \"09:00\" atau \"09:00-11:00\" "
+                      f"(waktu WIB), bukan {_short.repr(value)}")
+    times = [f"{int(m.group(1)):02d}:{m.group(2)}" for m in matches]
+    if len(times) == 2 and times[1] <= times[0]:
+        raise Invalid(f"jam selesai {times[1]} harus sesudah jam mulai {times[0]}")
+    return times[0], (times[1] if len(times) == 2 else None)
+
+
+def coordinates(node, value, ctx) -> tuple[float, float]:
+    if not isinstance(value, dict) or set(value) != {"lat", "lon"}:
+        raise Invalid("harus `{lat: -5.03, lon: 104.06}` (lintang dan bujur, angka desimal), atau `null` jika "
+                      "belum diketahui; jangan menebak koordinat")
+    out = {}
+    for key in ("lat", "lon"):
+        number = value[key]
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise Invalid(f"`{key}` harus angka desimal dengan titik, misalnya -5.03, bukan {_short.repr(number)}")
+        out[key] = float(number)
+    if not (-90 <= out["lat"] <= 90 and -180 <= out["lon"] <= 180):
+        raise Invalid("lintang harus antara -90 dan 90, bujur antara -180 dan 180; mungkin tertukar")
+    return out["lat"], out["lon"]
+
+
+def verified(node, value, ctx) -> dict | bool:
+    """`false`, or `{date: 2026-11-28, by: "siapa/cara memastikan"}`."""
+    if value is False:
+        return False
+    if not isinstance(value, dict):
+        raise Invalid("harus `false` (belum diverifikasi) atau `{date: 2026-11-28, by: \"siapa dan caranya\"}`")
+    fields = _mapping(node)
+    unknown = [k for k in fields if k not in ("date", "by")]
+    if unknown:
+        raise Invalid(f"hanya boleh berisi `date` dan `by`, bukan `{unknown[0]}`", _line(fields[unknown[0]][0]))
+    for key in ("date", "by"):
+        if key not in fields:
+            raise Invalid(f"harus punya `{key}`: tanggal pemeriksaan dan siapa/cara memastikannya "
+                          "(misalnya \"telepon ke kantor, Sari\")")
+    try:
+        when = past_date(fields["date"][1], value.get("date"), ctx)
+    except Invalid as exc:
+        raise Invalid(f"`date` {exc.message}", _line(fields["date"][1])) from None
+    try:
+        by = text(fields["by"][1], value.get("by"), ctx)
+    except Invalid as exc:
+        raise Invalid(f"`by` {exc.message}", _line(fields["by"][1])) from None
+    return {"date": when, "by": by}
+
+
+def agreement(node, value, ctx) -> dict:
+    if not isinstance(value, dict):
+        raise Invalid("harus `{date: 2027-01-15, document: \"nama/nomor perjanjian\"}`")
+    fields = _mapping(node)
+    for key in ("date", "document"):
+        if key not in fields:
+            raise Invalid(f"harus punya `{key}` (tanggal dan nama/nomor perjanjian tertulis)")
+    return {"date": past_date(fields["date"][1], value.get("date"), ctx),
+            "document": text(fields["document"][1], value.get("document"), ctx)}
+
+
+def one_of(choices: tuple[str, ...] | None = None) -> Callable:
+    def convert(node, value, ctx):
+        allowed = choices if choices is not None else ctx.kinds
+        if value not in allowed:
+            raise Invalid(f"harus salah satu dari: {', '.join(allowed)} (bukan {_short.repr(value)})")
+        return value
+
+    return convert
+
+
+# --- schemas ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    convert: Callable
+    required: bool = True
+    nullable: bool = False  # `null` allowed: "not known yet"
+    what: str = ""  # shown when the field is missing
+
+
+@dataclass(frozen=True)
+class Schema:
+    file: str  # name in data/
+    fields: tuple[Field, ...]
+    entries_key: str | None = None  # None: the file is a list; else a mapping with the list under this key
+    kinds_key: str | None = None  # mapping key holding {kind: {id: label, ...}}
+    empty_ok: bool = False  # an empty list is valid (agenda: nothing scheduled)
+    example: str = ""
+
+    @property
+    def stem(self) -> str:
+        return self.file.rsplit(".", 1)[0]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+SERVICE_POINTS = Schema(
+    "service-points.yml",
+    entries_key="points",
+    kinds_key="kinds",
+    example="salin entri lain di file ini, mulai dari `- id:`",
+    fields=(
+        Field("id", slug, what="kode pendek unik, misalnya `kantor-imigrasi-kotabumi`"),
+        Field("kind", one_of(), what="jenis kantor (salah satu kunci di `kinds:` di atas file)"),
+        Field("name", localized, what="nama kantor"),
+        Field("area", localized, what="kota/kabupaten tempat kantor, misalnya `Kotabumi, Lampung Utara`"),
+        Field("address", localized, nullable=True, what="alamat jalan, atau `null` jika belum diketahui"),
+        Field("kecamatan", text, nullable=True, what="kecamatan, atau `null`"),
+        Field("coordinates", coordinates, nullable=True, what="`{lat: .., lon: ..}`, atau `null` (jangan menebak)"),
+        Field("hours", localized, nullable=True, what="jam buka, atau `null` jika belum diketahui"),
+        Field("phone", phone, nullable=True, what="nomor telepon, atau `null`"),
+        Field("whatsapp", phone, nullable=True, what="nomor WhatsApp, atau `null`"),
+        Field("web", https_url, required=False, nullable=True),
+        Field("services", localized_list, what="daftar layanan, satu per baris diawali `- `"),
+        Field("note", localized, required=False, nullable=True),
+        Field("source", url_list, what="alamat web sumber (resmi atau berita), diawali https://"),
+        Field("verified", verified, what="`false`, atau `{date: ..., by: ...}` setelah detailnya dipastikan"),
+    ),
+)
+
+HOTLINES = Schema(
+    "hotlines.yml",
+    example="salin entri lain di file ini, mulai dari `- name:`",
+    fields=(
+        Field("name", localized, what="nama saluran"),
+        Field("purpose", localized, what="untuk apa saluran ini"),
+        Field("phone", phone, required=False, nullable=True),
+        Field("whatsapp", phone, required=False, nullable=True),
+        Field("hours", localized, required=False, nullable=True),
+        Field("web", https_url, required=False, nullable=True),
+        Field("source", url_list, required=False, nullable=True),
+        Field("verified", verified, what="`false`, atau `{date: ..., by: ...}` setelah nomornya dipastikan"),
+    ),
+)
+
+AGENDA = Schema(
+    "agenda.yml",
+    empty_ok=True,
+    example="lihat contoh di komentar di atas file",
+    fields=(
+        Field("id", slug, what="kode pendek unik, misalnya `forum-suoh-2027-01`"),
+        Field("kind", one_of(AGENDA_KINDS), what="jenis kegiatan: forum, class atau campaign"),
+        Field("date", date, what="tanggal kegiatan, misalnya 2027-01-15"),
+        Field("end_date", date, required=False, nullable=True),
+        Field("time", time_range, required=False, nullable=True),
+        Field("place", localized, what="tempat, misalnya `Balai Pekon Sumber Agung, Kecamatan Suoh`"),
+        Field("language", localized, what="bahasa yang dipakai, misalnya `Bahasa Indonesia dan bahasa Lampung`"),
+        Field("topic", localized, what="topik kegiatan"),
+        Field("organiser", localized, what="penyelenggara"),
+        Field("link", https_url, required=False, nullable=True),
+    ),
+)
+
+PARTNERS = Schema(
+    "partners.yml",
+    example="salin entri lain di file ini, mulai dari `- id:`",
+    fields=(
+        Field("id", slug, what="kode pendek unik, misalnya `kp2mi`"),
+        Field("kind", one_of(PARTNER_KINDS), what="government, ngo atau community"),
+        Field("name", localized, what="nama lembaga"),
+        Field("role", localized, what="peran lembaga bagi warga"),
+        Field("relation", one_of(RELATIONS),
+              what="`referral` (kami merujuk warga ke sana; tidak ada perjanjian) atau `agreement`"),
+        Field("agreement", agreement, required=False, nullable=True),
+        Field("contact", localized, required=False, nullable=True),
+        Field("link", https_url, required=False, nullable=True),
+        Field("source", url_list, what="alamat web sumber, diawali https://"),
+    ),
+)
+
+SCHEMAS = (SERVICE_POINTS, HOTLINES, AGENDA, PARTNERS)
+BY_FILE = {s.file: s for s in SCHEMAS}
+
+
+# --- checking ---------------------------------------------------------------------------------------
+
+
+def _entry_label(entry: Any, index: int, default_lang: str) -> str:
+    """How a message names an entry: its id, else its name, else its position."""
+    if isinstance(entry, dict):
+        for key in ("id", "name"):
+            value = entry.get(key)
+            if isinstance(value, dict):
+                value = value.get(default_lang)
+            if isinstance(value, (str, int)) and str(value).strip():
+                return f"Entri `{str(value).strip()[:60]}`"
+    return f"Entri ke-{index + 1}"
+
+
+def _close(name: str, names: tuple[str, ...]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(name, names, n=1)
+    return f" Mungkin maksudnya `{match[0]}`?" if match else ""
+
+
+def validate(root: Path, schema: Schema, languages: list[str]) -> tuple[list[dict], list[Problem]]:
+    """(clean valid entries, problems) for one data file. Never raises."""
+    path = f"data/{schema.file}"
+    rule = f"data/{schema.stem}"
+    try:
+        return _validate(root, schema, languages, path, rule)
+    except Exception as exc:  # noqa: BLE001 - a volunteer must get a message, never a traceback
+        return [], [Problem(path, 0, f"{rule}/unreadable",
+                            f"File ini tidak bisa diperiksa ({type(exc).__name__}). Bandingkan bentuknya dengan "
+                            "entri lain dan komentar di atas file, lalu periksa lagi.")]
+
+
+def _validate(root, schema, languages, path, rule):
+    file = root / "data" / schema.file
+    problems: list[Problem] = []
+
+    def problem(line: int, what: str, message: str, severity: str = ERROR):
+        problems.append(Problem(path, line, f"{rule}/{what}", message, severity))
+
+    if not file.is_file():
+        problem(0, "missing", f"File {path} tidak ada. Buat file itu ({schema.example}); daftar kosong ditulis `[]`.")
+        return [], problems
+    try:
+        source = file.read_bytes().decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = file.read_bytes()[: exc.start].count(b"\n") + 1
+        problem(line, "encoding", "File ini bukan teks UTF-8 (ada huruf yang rusak di baris ini). Simpan ulang "
+                                  "sebagai UTF-8, misalnya dari editor GitHub.")
+        return [], problems
+    try:
+        node = yaml.compose(source, Loader=_Loader)
+        data = yaml.load(source, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem(mark.line + 1 if mark else 0, "yaml",
+                f"File tidak bisa dibaca sebagai YAML: {reason}. Periksa titik dua, tanda kutip, tanda `-` dan "
+                "spasi di awal baris (pakai spasi, bukan tab) di baris ini atau baris sebelumnya.")
+        return [], problems
+    except (ValueError, TypeError, OverflowError) as exc:
+        problem(0, "yaml", f"Ada nilai yang tidak bisa dibaca ({exc}). Periksa angka dan tanda `!!` di file ini.")
+        return [], problems
+
+    ctx = Context(root=root, languages=list(languages))
+    entries_node, entries = node, data
+    if schema.entries_key:
+        if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+            problem(1, "shape", f"File ini harus berisi `{schema.kinds_key}:` lalu `{schema.entries_key}:`, seperti "
+                                "contoh di komentar di atas file.")
+            return [], problems
+        top = _mapping(node)
+        for key, (key_node, _) in top.items():
+            if key not in (schema.kinds_key, schema.entries_key):
+                problem(_line(key_node), "unknown-field",
+                        f"Bagian `{key}` tidak dikenal; yang boleh hanya `{schema.kinds_key}` dan `{schema.entries_key}`.")
+        if schema.kinds_key:
+            ctx.kinds = _kinds(top, data.get(schema.kinds_key), schema, ctx, problem)
+        if schema.entries_key not in top:
+            problem(1, "required", f"Bagian `{schema.entries_key}:` (daftar entri) tidak ada.")
+            return [], problems
+        entries_node = top[schema.entries_key][1]
+        entries = data.get(schema.entries_key)
+    if entries is None and schema.empty_ok:
+        return [], problems
+    if not isinstance(entries, list) or not isinstance(entries_node, yaml.SequenceNode):
+        where = _line(entries_node) if entries_node is not None else 1
+        problem(where, "shape", f"Isinya harus daftar entri, masing-masing diawali `- ` ({schema.example}). "
+                                "Daftar kosong ditulis `[]`.")
+        return [], problems
+    if not entries and not schema.empty_ok:
+        problem(_line(entries_node), "empty", "Daftar ini kosong; isi minimal satu entri.")
+
+    valid: list[dict] = []
+    seen_ids: dict[str, int] = {}
+    default = ctx.languages[0]
+    for index, (entry_node, entry) in enumerate(zip(entries_node.value, entries)):
+        label = _entry_label(entry, index, default)
+        entry_line = _line(entry_node)
+        if not isinstance(entry, dict) or not isinstance(entry_node, yaml.MappingNode):
+            problem(entry_line, "entry", f"{label} harus berupa daftar `nama: nilai` (misalnya "
+                                         f"`name: ...` di baris-baris bawahnya), bukan {_short.repr(entry)}.")
+            continue
+        fields = _mapping(entry_node)
+        raw_id = entry.get("id")
+        if isinstance(raw_id, str) and raw_id in seen_ids:
+            problem(entry_line, "duplicate-id",
+                    f"{label}: kode `{raw_id}` sudah dipakai entri di baris {seen_ids[raw_id]}. Setiap "
+                    "entri perlu kode `id` sendiri; ganti salah satunya.")
+            continue
+        if isinstance(raw_id, str):
+            seen_ids[raw_id] = entry_line
+        clean: dict[str, Any] = {"_line": entry_line}
+        ok = True
+        seen_keys: set[str] = set()
+        for key_node, _ in entry_node.value:
+            key = str(key_node.value)
+            if key in seen_keys:
+                problem(_line(key_node), "duplicate-field",
+                        f"{label}: kolom `{key}` ditulis dua kali. Hapus salah satunya.")
+                ok = False
+            seen_keys.add(key)
+            if key not in schema.names:
+                problem(_line(key_node), "unknown-field",
+                        f"{label}: kolom `{key}` tidak dikenal.{_close(key, schema.names)} "
+                        f"Kolom yang boleh: {', '.join(schema.names)}.")
+                ok = False
+        for field in schema.fields:
+            if field.name not in fields:
+                if field.required:
+                    problem(entry_line, "required",
+                            f"{label}: kolom `{field.name}` wajib ada ({field.what}).")
+                    ok = False
+                else:
+                    clean[field.name] = None
+                continue
+            key_node, value_node = fields[field.name]
+            value = entry.get(key_node.value, entry.get(field.name))
+            if value is None:
+                if field.nullable:
+                    clean[field.name] = None
+                    continue
+                problem(_line(key_node), "invalid",
+                        f"{label}: kolom `{field.name}` kosong; isi dengan {field.what or 'nilai yang benar'}.")
+                ok = False
+                continue
+            try:
+                clean[field.name] = field.convert(value_node, value, ctx)
+            except Invalid as exc:
+                problem(exc.line or _line(key_node), "invalid",
+                        f"{label}: kolom `{field.name}` {exc.message}.")
+                ok = False
+        if not ok:
+            continue
+        if _entry_rules(schema, clean, label, fields, problem):
+            valid.append(clean)
+    return valid, problems
+
+
+def _kinds(top, labels, schema, ctx, problem) -> tuple[str, ...]:
+    if schema.kinds_key not in top:
+        problem(1, "required", f"Bagian `{schema.kinds_key}:` (jenis kantor dan namanya dalam tiap bahasa) tidak ada.")
+        return ()
+    key_node, node = top[schema.kinds_key]
+    if not isinstance(node, yaml.MappingNode) or not isinstance(labels, dict):
+        problem(_line(key_node), "invalid", f"`{schema.kinds_key}:` harus berisi `jenis: {{id: ..., en: ...}}`, "
+                                            "satu jenis per baris.")
+        return ()
+    kinds = []
+    for kind, (kind_node, label_node) in _mapping(node).items():
+        if not ID_RE.match(kind):
+            problem(_line(kind_node), "invalid", f"Jenis `{kind}` harus kode dari huruf kecil dan tanda `-`.")
+            continue
+        try:
+            localized(label_node, labels.get(kind_node.value), ctx)
+        except Invalid as exc:
+            problem(exc.line or _line(kind_node), "invalid", f"Nama jenis `{kind}` {exc.message}.")
+            continue
+        kinds.append(kind)
+    return tuple(kinds)
+
+
+def _entry_rules(schema, clean, label, fields, problem) -> bool:
+    """Rules across fields of one entry. Returns False when the entry must not reach the pages."""
+    ok = True
+    line_of = lambda name: _line(fields[name][0]) if name in fields else clean["_line"]  # noqa: E731
+    if schema is SERVICE_POINTS and clean.get("coordinates"):
+        lat, lon = clean["coordinates"]
+        if not (LAMPUNG_BOX["lat"][0] <= lat <= LAMPUNG_BOX["lat"][1]
+                and LAMPUNG_BOX["lon"][0] <= lon <= LAMPUNG_BOX["lon"][1]):
+            problem(line_of("coordinates"), "coordinates",
+                    f"{label}: koordinat {lat}, {lon} berada di luar Provinsi Lampung. Periksa lagi; "
+                    "mungkin lintang (lat, sekitar -5) dan bujur (lon, sekitar 104) tertukar.", WARNING)
+    if schema is AGENDA and clean.get("end_date") and clean["end_date"] < clean["date"]:
+        problem(line_of("end_date"), "invalid",
+                f"{label}: `end_date` {clean['end_date']} lebih awal dari `date` {clean['date']}.")
+        ok = False
+    if schema is PARTNERS:
+        if clean["relation"] == "agreement" and not clean.get("agreement"):
+            problem(line_of("relation"), "agreement",
+                    f"{label}: `relation: agreement` hanya boleh jika ada perjanjian tertulis; tambahkan "
+                    "`agreement: {date: ..., document: ...}`, atau pakai `relation: referral`.")
+            ok = False
+        if clean["relation"] == "referral" and clean.get("agreement"):
+            problem(line_of("agreement"), "agreement",
+                    f"{label}: ada `agreement` tetapi `relation: referral`. Jika perjanjiannya sudah "
+                    "ditandatangani, ubah menjadi `relation: agreement`.")
+            ok = False
+    if schema in (SERVICE_POINTS, HOTLINES) and clean.get("verified") is False:
+        recorded = [f for f in ("address", "phone", "whatsapp", "hours", "coordinates") if clean.get(f)]
+        if recorded:
+            problem(line_of("verified"), "unverified-details",
+                    f"{label}: {', '.join(recorded)} sudah diisi tetapi `verified: false`, jadi tidak "
+                    "ditampilkan kepada pembaca. Setelah dipastikan (misalnya telepon ke kantor), tulis "
+                    "`verified: {date: TANGGAL, by: \"siapa dan caranya\"}`.", WARNING)
+    return ok
+
+
+# --- the rule and the loader ------------------------------------------------------------------------
+
+
+def check(site: Site):
+    for schema in SCHEMAS:
+        yield from validate(site.root, schema, site.languages)[1]
+
+
+def kinds(root: Path, languages: list[str]) -> dict[str, Any]:
+    """Kind -> label mapping of service-points.yml (only when the file is readable)."""
+    try:
+        data = yaml.load((root / "data" / SERVICE_POINTS.file).read_text(encoding="utf-8"), Loader=_Loader)
+        labels = data.get(SERVICE_POINTS.kinds_key) or {}
+        return {k: v for k, v in labels.items() if isinstance(k, str) and isinstance(v, (str, dict))}
+    except Exception:  # noqa: BLE001 - reported by check()
+        return {}
+
+
+def load_valid(root: Path, file: str, languages: list[str]) -> list[dict]:
+    """The entries of a data file that pass the schema, cleaned. Invalid entries are left out (the
+    content check reports them); a broken file gives an empty list."""
+    path = root / "data" / file
+    try:
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None
+    # Pages ask for the same file many times per build: validate once per version of the file.
+    return copy.deepcopy(_load_valid(root, file, tuple(languages), version))
+
+
+@lru_cache(maxsize=32)
+def _load_valid(root: Path, file: str, languages: tuple[str, ...], version) -> list[dict]:
+    return validate(root, BY_FILE[file], list(languages))[0]

@@ -1,0 +1,85 @@
+"""Links under every page (overrides/partials/page-feedback.html) and the read-aloud voice
+(overrides/partials/page-read-aloud.html).
+
+Nothing is sent on page load: every link only opens a prefilled message that the reader sends, or not,
+from their own GitHub account, e-mail or WhatsApp. The targets are configured in one place, mkdocs.yml:
+`extra.repository` (the GitHub repository, also used by the edit links; set by REPOSITORY_URL) and
+`extra.feedback` (`email`, `whatsapp`: empty means no such link). Without a repository the links point
+at the placeholder PLACEHOLDER_REPOSITORY, so a local build shows the real shape of every link.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
+DEFAULT_SPEECH_LANG = "id-ID"
+
+
+def _q(text: str) -> str:
+    return quote(text, safe="")
+
+
+def _fill(template: str, **values: str) -> str:
+    # str.replace, not str.format: a stray brace typed by a translator must not break the build.
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def github_issue_url(repository: str, title: str, body: str) -> str:
+    return f"{repository.rstrip('/')}/issues/new?title={_q(title)}&body={_q(body)}"
+
+
+def mailto_url(address: str, subject: str, body: str) -> str:
+    return f"mailto:{address}?subject={_q(subject)}&body={_q(body)}"
+
+
+def whatsapp_url(text: str, number: str = "") -> str:
+    """wa.me with a message; without a number WhatsApp lets the reader pick whom to send it to."""
+    digits = re.sub(r"\D", "", number or "")
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    return f"https://wa.me/{digits}?text={_q(text)}"
+
+
+def page_url(config, page) -> str:
+    """The page's absolute address when site_url is set; its site path otherwise."""
+    if page.canonical_url:
+        return page.canonical_url
+    return "/" + page.url
+
+
+def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dict:
+    """Template data for one page in the language `lang` (its text may be `file_lang` on a fallback)."""
+    extra = config.extra
+    feedback = extra.get("feedback") or {}
+    repository = (extra.get("repository") or "").strip() or PLACEHOLDER_REPOSITORY
+    title = page.title or config.site_name
+    url = page_url(config, page)
+    language = lang if file_lang == lang else f"{lang} ({file_lang})"
+    body = _fill(ui["feedback.body"], title=title, url=url, path=f"docs/{page.file.src_uri}", lang=language)
+
+    def subject(kind: str) -> str:
+        return _fill(ui[f"feedback.title.{kind}"], title=title) + f" [{lang}]"
+
+    helpful = [{"kind": kind, "label": ui[f"feedback.{kind}"],
+                "href": github_issue_url(repository, subject(kind), body)} for kind in ("yes", "no")]
+    report = [{"channel": "github", "label": ui["feedback.report"],
+               "href": github_issue_url(repository, subject("report"), body)}]
+    email = (feedback.get("email") or "").strip()
+    if email:
+        report.append({"channel": "email", "label": ui["feedback.via_email"],
+                       "href": mailto_url(email, subject("report"), body)})
+    number = str(feedback.get("whatsapp") or "").strip()
+    if number:
+        report.append({"channel": "whatsapp", "label": ui["feedback.via_whatsapp"],
+                       "href": whatsapp_url(subject("report") + "\n" + body, number)})
+    speech = extra.get("speech_lang") or {}
+    return {
+        "helpful": helpful,
+        "report": report,
+        "share_whatsapp": whatsapp_url(f"{title} {url}"),
+        "speech_lang": speech.get(file_lang) or speech.get(lang) or DEFAULT_SPEECH_LANG,
+    }
