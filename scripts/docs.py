@@ -119,7 +119,7 @@ def new_page_text(title: str, lang: str, default: str, original_hash: str | None
              f"description: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
              f"reviewed: {today.isoformat()}", "sources:", "  - https://www.imigrasi.go.id/"]
     if lang != default:
-        lines += ["status: draft", f"original: {original_hash}"]
+        lines += ["translation_status: draft", f"original: {original_hash}"]
     lines += ["---", "", "## Ringkasan {#ringkasan}", "", f"{PLACEHOLDER}. Pakai kalimat pendek.", ""]
     return "\n".join(lines)
 

@@ -141,7 +141,7 @@ def on_page_context(context, page: Page, config, nav):
     file_lang = getattr(page.file, "locale", lang)
     context["site_ui"] = site_data.ui_strings(lang, default)
     context["page_is_fallback"] = file_lang != lang
-    context["page_translation_status"] = page.meta.get("status") if file_lang != default else None
+    context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
     context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"
     context["page_lang_root"] = _prefix(lang, default) or "./"
     context["site_lang"] = lang

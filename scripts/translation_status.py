@@ -31,7 +31,7 @@ def status(root: Path, languages: list[str]) -> dict[str, dict[str, list[str]]]:
             if page is None:
                 entry["missing"].append(rel)
                 continue
-            if (page.meta or {}).get("status") == "draft":
+            if (page.meta or {}).get("translation_status") == "draft":
                 entry["draft"].append(rel)
             if translations.is_outdated(original, page):
                 entry["outdated"].append(rel)

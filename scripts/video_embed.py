@@ -28,7 +28,7 @@ from pathlib import Path
 import site_data
 import storyboards
 import webvtt
-from video_sources import EMBED_ALT, VideoSource, attributes, classify
+from video_sources import ATTRIBUTES, EMBED_ALT, VideoSource, classify
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTER = "assets/images/video-poster.svg"  # generic, self-hosted: no image is fetched from YouTube
@@ -120,7 +120,7 @@ class PageVideos:
         if attrs.get("alt") != EMBED_ALT:
             return img_tag
         source = classify(attrs.get("src", ""))
-        extra = {k: v for k, v in attrs.items() if k in ("transcript",)}
+        extra = {k: v for k, v in attrs.items() if k in ATTRIBUTES}
         if source.kind == "youtube":
             self.kinds.update({"video", "youtube"})
             return self._youtube(source, attrs.get("title", "").strip(), extra)

@@ -50,7 +50,7 @@ Bawa KTP.
 
 def translation(text: str, lang: str) -> str:
     status = "draft" if lang == "lpg" else "reviewed"
-    return text.replace("---\n\n", f"status: {status}\n---\n\n", 1)
+    return text.replace("---\n\n", f"translation_status: {status}\n---\n\n", 1)
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_real_content_passes_every_rule():
     (ORIGINAL.replace("title: Contoh halaman", "title: Contoh halaman\nwarna: merah"), "metadata/unknown", 3),
     (ORIGINAL.replace("title: Contoh halaman", "title: [Contoh"), "metadata/yaml", 2),
     (ORIGINAL.replace("---\n", "", 2), "metadata/missing", 1),
-    (ORIGINAL.replace("---\n\n", "status: draft\n---\n\n", 1), "metadata/unknown", 7),
+    (ORIGINAL.replace("---\n\n", "translation_status: draft\n---\n\n", 1), "metadata/unknown", 7),
 ])
 def test_metadata_rule(project, broken, rule, line):
     write(project, "id/halaman.md", broken)
@@ -120,7 +120,7 @@ def test_metadata_rule(project, broken, rule, line):
 def test_translation_needs_status(project):
     write(project, "en/halaman.md", ORIGINAL)
     found = only(problems(project), "metadata/required")
-    assert found[0].path == "docs/en/halaman.md" and "status" in found[0].message
+    assert found[0].path == "docs/en/halaman.md" and "translation_status" in found[0].message
 
 
 # --- translations -----------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ def test_file_hygiene(project, rel, content, rule):
     b"---\n---\n",
     b"---\n- a\n- b\n---\nteks\n",
     b"---\ntitle: [\n---\n",
-    b"---\ntitle: 1\ndescription: 2\nreviewed: 3\nsources: 4\nstatus: 5\nunverified: 6\nleaflet: 7\n---\nx\n",
+    b"---\ntitle: 1\ndescription: 2\nreviewed: 3\nsources: 4\ntranslation_status: 5\nunverified: 6\nleaflet: 7\n---\nx\n",
     b"[](",
     b"## {#}\n[x](#)\n![](",
     b"---\nsources:\n  - 12\n  - null\n---\n",

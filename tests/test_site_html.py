@@ -129,7 +129,7 @@ def test_lampung_translations_show_the_draft_notice(site):
     for url in page_urls(site.dir):
         src = source_of(ROOT / "docs", "lpg", url)
         meta = yaml.safe_load(src.read_text(encoding="utf-8").split("---")[1])
-        if meta.get("status") == "draft":
+        if meta.get("translation_status") == "draft":
             assert 'data-notice="draft"' in site.html("lpg/" + url), url
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -62,7 +61,7 @@ def test_page_video_has_poster_captions_and_a_transcript_link(site, lang, slug):
     assert len(videos) == 1
     video = videos[0]
     assert video["preload"] == "none" and "controls" in video
-    page_url = urljoin("http://x/" , rel)
+    page_url = urljoin("http://x/", rel)
     built = lambda href: site.dir / urlsplit(urljoin(page_url, href)).path.lstrip("/")  # noqa: E731
     assert built(video["poster"]).is_file()
     sources = tags.all("source")

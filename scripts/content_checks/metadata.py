@@ -90,7 +90,7 @@ FIELDS: tuple[Field, ...] = (
           "2026-11-28", "all", _date),
     Field("sources", "Daftar alamat web sumber resmi fakta di halaman ini.",
           "- https://www.imigrasi.go.id/", "all", _urls),
-    Field("status", "Khusus terjemahan: `draft` atau `reviewed`.", "draft", "translation", _status),
+    Field("translation_status", "Khusus terjemahan: `draft` atau `reviewed`.", "draft", "translation", _status),
     Field("unverified", "Daftar detail yang belum diverifikasi; ditampilkan kepada pembaca.",
           "- Jam buka kantor.", "no", _texts),
     Field("leaflet", "`true` jika halaman ini juga dicetak sebagai leaflet.", "true", "no", _bool),
