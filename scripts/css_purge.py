@@ -4,7 +4,6 @@ the site uses. Material ships one stylesheet for every feature it has; we use a 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 # Rules for these stay: state classes that scripts add at run time.
@@ -15,25 +14,19 @@ _ID_RE = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _JS_WORDS_RE = re.compile(r"[\"'`]([^\"'`\n]{1,200})[\"'`]")
 
 
-class _Usage(HTMLParser):
-    def __init__(self, classes: set[str], ids: set[str]):
-        super().__init__()
-        self.classes, self.ids = classes, ids
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name == "class" and value:
-                self.classes.update(value.split())
-            elif name == "id" and value:
-                self.ids.add(value)
+# Our pages are written by our own templates, which always quote attributes.
+_CLASS_ATTR_RE = re.compile(r'\sclass="([^"]*)"')
+_ID_ATTR_RE = re.compile(r'\sid="([^"]*)"')
 
 
 def used_names(site: Path, scripts: list[Path]) -> tuple[set[str], set[str]]:
     """Classes and ids in every built page, plus words that our scripts may add as classes."""
     classes, ids = set(ALWAYS_USED), set()
-    parser = _Usage(classes, ids)
     for page in site.rglob("*.html"):
-        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        html = page.read_text(encoding="utf-8", errors="replace")
+        for value in _CLASS_ATTR_RE.findall(html):
+            classes.update(value.split())
+        ids.update(_ID_ATTR_RE.findall(html))
     for script in scripts:
         for chunk in _JS_WORDS_RE.findall(script.read_text(encoding="utf-8")):
             classes.update(re.findall(r"[a-zA-Z][\w-]*", chunk))
@@ -79,22 +72,36 @@ def _blocks(css: str):
         i = j + 1
 
 
-def purge(css: str, classes: set[str], ids: set[str]) -> str:
+GROUPING = ("@media", "@supports", "@layer", "@container")
+
+
+def _map_rules(css: str, rewrite) -> str:
+    """Apply `rewrite(prelude, body) -> body or None` to every style rule, inside grouping at-rules
+    too; other at-rules (@font-face, @keyframes, @page) stay as they are. Empty blocks go."""
     out = []
     for prelude, body in _blocks(css):
         if body is None:
             out.append(prelude)
-        elif prelude.startswith(("@media", "@supports", "@layer", "@container")):
-            inner = purge(body, classes, ids)
+        elif prelude.startswith(GROUPING):
+            inner = _map_rules(body, rewrite)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")  # @font-face, @keyframes, @page...
+            out.append(f"{prelude}{{{body}}}")
         else:
-            selectors = [s for s in _split_selectors(prelude) if _selector_used(s, classes, ids)]
-            if selectors:
-                out.append(f"{','.join(selectors)}{{{body}}}")
+            kept = rewrite(prelude, body)
+            if kept is not None:
+                out.append(kept)
     return "".join(out)
+
+
+def purge(css: str, classes: set[str], ids: set[str]) -> str:
+    """Keep the selectors that can match something the site uses, and the rules that have one."""
+    def rewrite(prelude: str, body: str) -> str | None:
+        selectors = [s for s in _split_selectors(prelude) if _selector_used(s, classes, ids)]
+        return f"{','.join(selectors)}{{{body}}}" if selectors else None
+
+    return _map_rules(css, rewrite)
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -140,54 +147,26 @@ def _declarations(body: str) -> list[str]:
     return parts
 
 
-def prune_custom_properties(css: str, keep_prefixes: tuple[str, ...] = ()) -> str:
+def prune_custom_properties(css: str) -> str:
     """Drop `--name: value` declarations that no remaining rule reads (e.g. icons of admonition
     types the site never uses). Repeats until nothing changes, since variables refer to variables."""
     while True:
         used = set(_VAR_USE_RE.findall(css))
 
-        def rewrite(body: str) -> str:
+        def rewrite(prelude: str, body: str) -> str | None:
             kept = [d for d in _declarations(body)
-                    if not d.strip().startswith("--") or d.strip().split(":", 1)[0].strip() in used
-                    or d.strip().startswith(keep_prefixes)]
-            return ";".join(kept)
+                    if not d.strip().startswith("--") or d.strip().split(":", 1)[0].strip() in used]
+            return f"{prelude}{{{';'.join(kept)}}}" if "".join(kept).strip() else None
 
-        out = []
-        for prelude, body in _blocks(css):
-            if body is None:
-                out.append(prelude)
-            elif prelude.startswith(("@media", "@supports", "@layer", "@container")):
-                inner = prune_custom_properties_once(body, rewrite)
-                if inner:
-                    out.append(f"{prelude}{{{inner}}}")
-            elif prelude.startswith("@"):
-                out.append(f"{prelude}{{{body}}}")
-            else:
-                new = rewrite(body)
-                if new.strip():
-                    out.append(f"{prelude}{{{new}}}")
-        result = "".join(out)
+        result = _map_rules(css, rewrite)
         if result == css:
             return result
         css = result
 
 
-def prune_custom_properties_once(css: str, rewrite) -> str:
-    out = []
-    for prelude, body in _blocks(css):
-        if body is None:
-            out.append(prelude)
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            new = rewrite(body)
-            if new.strip():
-                out.append(f"{prelude}{{{new}}}")
-    return "".join(out)
-
-
-def purge_material_css(site_dir: str, scripts_dir: Path) -> dict[str, tuple[int, int]]:
-    """Rewrite Material's main stylesheet in the built site; returns {file: (before, after)} bytes."""
+def purge_material_css(site_dir: str, scripts_dir: Path, append: Path | None = None) -> dict[str, tuple[int, int]]:
+    """Rewrite Material's main stylesheet in the built site, with `append` (our own stylesheet) added
+    at its end so that pages need one render-blocking request; returns {file: (before, after)} bytes."""
     site = Path(site_dir)
     classes, ids = used_names(site, sorted(scripts_dir.glob("*.js")))
     sizes = {}
@@ -198,6 +177,8 @@ def purge_material_css(site_dir: str, scripts_dir: Path) -> dict[str, tuple[int,
         ours = " ".join(p.read_text(encoding="utf-8") for p in (site / "assets" / "stylesheets").glob("*.css")
                         if not p.name.startswith(("main.", "palette.")))
         smaller = prune_custom_properties(smaller + "/*ours*/" + ours).split("/*ours*/")[0]
+        if append is not None:
+            smaller += "\n" + append.read_text(encoding="utf-8")
         sheet.write_text(smaller, encoding="utf-8")
         sizes[sheet.name] = (len(css.encode()), len(smaller.encode()))
     return sizes

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import datetime as dt  # noqa: E402
 import re  # noqa: E402
 
+import site_config  # noqa: E402
 from content_checks import runner, translations  # noqa: E402
 from content_checks.hygiene import PLACEHOLDER  # noqa: E402
 from content_checks.model import ERROR, FRONT_MATTER_RE, Page, Site  # noqa: E402
@@ -27,20 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def site_languages(root: Path = ROOT) -> list[str]:
-    """Locales from mkdocs.yml, the default first. mkdocs.yml is the one place they are listed."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml uses `!ENV`; its value does not matter here.
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = plugin["i18n"]["languages"]
-            return ([lang["locale"] for lang in languages if lang.get("default")]
-                     + [lang["locale"] for lang in languages if not lang.get("default")])
-    raise SystemExit("mkdocs.yml: plugin i18n tidak ditemukan")
+    return site_config.site_languages(root)
 
 
 def cmd_check(args) -> int:
@@ -115,8 +103,8 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$"
 
 
 def new_page_text(title: str, lang: str, default: str, original_hash: str | None, today: dt.date) -> str:
-    lines = ["---", f"title: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
-             f"description: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
+    quoted = yaml.safe_dump(title, allow_unicode=True).strip().removesuffix("...").strip()
+    lines = ["---", f"title: {quoted}", f"description: {quoted}",
              f"reviewed: {today.isoformat()}", "sources:", "  - https://www.imigrasi.go.id/"]
     if lang != default:
         lines += ["translation_status: draft", f"original: {original_hash}"]

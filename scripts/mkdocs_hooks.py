@@ -12,16 +12,16 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
-import directory_pages
 import css_purge
+import directory_pages
 import html_guard
 import image_pipeline
+import leaflets
 import offline
 import page_actions
-import search_index
-import leaflets
 import print_footer
 import print_links
+import search_index
 import site_data
 import translation_status
 import video_embed
@@ -44,13 +44,19 @@ MARKERS = {
 # The translation status page needs the site's configuration, so it is not in MARKERS.
 STATUS_MARKER = "{{ translation_status }}"
 
+# Build state across the per-language builds of one `mkdocs build` (or one `serve` rebuild).
 _checked_configs: set[int] = set()
-# (tag, class) pairs that our own build emits on purpose (e.g. the video player); nothing else active.
-ALLOWED_ACTIVE_HTML: set[tuple[str, str]] = set()
+_built_languages: set[str] = set()
+_default_404: bytes | None = None
 
 
 def _i18n(config):
     return config.plugins["i18n"]
+
+
+def _languages(i18n) -> list[str]:
+    """The built locales, the default (the originals' language) first."""
+    return [i18n.default_language] + [l for l in i18n.build_languages if l != i18n.default_language]
 
 
 def _prefix(lang: str, default: str) -> str:
@@ -65,9 +71,7 @@ def on_pre_build(config):
     if id(config) in _checked_configs:
         return
     _checked_configs.add(id(config))
-    i18n = _i18n(config)
-    languages = [i18n.default_language] + [l for l in i18n.build_languages if l != i18n.default_language]
-    problems = runner.run(ROOT, languages=languages)
+    problems = runner.run(ROOT, languages=_languages(i18n))
     errors = [p for p in problems if p.severity == ERROR]
     for problem in problems:
         (log.warning if problem.severity == ERROR else log.info)(str(problem))
@@ -83,7 +87,7 @@ def on_page_markdown(markdown: str, page: Page, config, files):
         if marker in markdown:
             markdown = markdown.replace(marker, render(lang, default))
     if STATUS_MARKER in markdown:
-        languages = [default] + [l for l in i18n.build_languages if l != default]
+        languages = _languages(i18n)
         names = {l: i18n.get_language_config(l).name for l in languages}
         markdown = markdown.replace(STATUS_MARKER, translation_status.markdown(
             ROOT, languages, lang, names, config.extra.get("repository") or ""))
@@ -96,7 +100,7 @@ def on_page_content(html: str, page: Page, config, files):
     """Refuse rendered content that could run code, whatever the Markdown was."""
     # `![type:video](...)` becomes a player first, so the guard checks the player too.
     html = video_embed.render_page(html, page, config, files, log)
-    found = html_guard.active_content(html, ALLOWED_ACTIVE_HTML)
+    found = html_guard.active_content(html)
     if found:
         log.warning(f"docs/{page.file.src_uri}: GALAT [html/guard] konten aktif ditolak "
                     f"({', '.join(sorted(set(found)))}); halaman diganti pemberitahuan.")
@@ -193,10 +197,6 @@ def on_template_context(context, template_name, config):
     return context
 
 
-_default_404: bytes | None = None
-_built_languages: set[str] = set()
-
-
 def on_post_build(config):
     """After each language's build: its 404 page and leaflets; after the last one, the site-wide
     steps that need every language on disk (search index, offline copies, service worker)."""
@@ -208,9 +208,9 @@ def on_post_build(config):
     _built_languages.add(lang)
     if _built_languages >= set(i18n.build_languages):
         search_index.build(config.site_dir)
-        css_purge.purge_material_css(config.site_dir, ROOT / "overrides" / "assets" / "javascripts")
-        offline.build_zips(config.site_dir, [default] + sorted(_built_languages - {default}), default,
-                           config.extra.get("hreflang", {}))
+        assets = ROOT / "overrides" / "assets"
+        css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
+        offline.build_zips(config.site_dir, _languages(i18n), default, config.extra.get("hreflang", {}))
         offline.stamp_service_worker(config.site_dir)
 
 

@@ -76,6 +76,8 @@ class _ArticleText(HTMLParser):
 
 
 SHARED_FOLDERS = ("assets", "pagefind")
+ALREADY_COMPRESSED = (".mp4", ".png", ".jpg", ".jpeg", ".webp", ".pdf", ".zip", ".gz", ".pagefind",
+                      ".pf_fragment", ".pf_index", ".pf_meta")
 # Material's lunr search is not used (Pagefind and offline-search.js are): leave its files out.
 UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
@@ -132,12 +134,14 @@ def build_zips(site_dir: str, languages: list[str], default: str, hreflang: dict
                   f'<title>Info Imigrasi Lampung Barat</title><a href="{home}">{home}</a>\n')
         entries.append(("BUKA-SAYA.html", opener.encode("utf-8")))
         target = out_dir / zip_name(lang)
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for rel, content in entries:
                 name = f"{folder}/{rel}"
+                # Videos, images and PDFs are compressed already: store them as they are.
+                method = zipfile.ZIP_STORED if rel.endswith(ALREADY_COMPRESSED) else zipfile.ZIP_DEFLATED
                 if isinstance(content, Path):
-                    archive.write(content, name)
+                    archive.write(content, name, compress_type=method)
                 else:
-                    archive.writestr(name, content)
+                    archive.writestr(name, content, compress_type=method)
         made[lang] = target
     return made

@@ -72,6 +72,7 @@ class PageVideos:
         self.boards = storyboards.load_all(ROOT)
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         self.kinds: set[str] = set()
+        self.posters: list[str] = []  # page-relative; the first is preloaded (often the largest paint)
         self.problems: list[str] = []
 
     # -- addresses -----------------------------------------------------------------------------------
@@ -175,6 +176,7 @@ class PageVideos:
         # Poster and caption files sit next to the video, named after it.
         poster = next((stem_src + ext for ext in (".png", ".webp", ".jpg") if stem_dest + ext in self.by_dest),
                       self._relative(POSTER))
+        self.posters.append(poster)
         tracks, duration = [], None
         track_re = re.compile(re.escape(posixpath.basename(stem_dest)) + r"\.([a-z]{2,3})\.vtt$")
         found = sorted((m.group(1), d) for d in self.by_dest
@@ -230,7 +232,7 @@ class PageVideos:
 def render_page(html: str, page, config, files, log=None) -> str:
     """Swap every `![type:video](...)` of a rendered page for its player. Sets `page.video_kinds`
     ({"video", "youtube"}) so that overrides/main.html loads the player's CSS and JS only where needed."""
-    page.video_kinds = set()
+    page.video_kinds, page.video_posters = set(), []
     if f'alt="{EMBED_ALT}"' not in (html or ""):
         return html
     videos = PageVideos(page, config, files)
@@ -241,7 +243,7 @@ def render_page(html: str, page, config, files, log=None) -> str:
 
     html = PARAGRAPH_RE.sub(whole_paragraph, html)
     html = IMG_RE.sub(lambda m: videos.render(m.group(0)), html)
-    page.video_kinds = videos.kinds
+    page.video_kinds, page.video_posters = videos.kinds, videos.posters
     if log is not None:
         for problem in videos.problems:
             log.warning(f"docs/{page.file.src_uri}: GALAT [video] {problem}; "

@@ -82,19 +82,12 @@ def require_tools(narration: bool) -> None:
 
 def site_name(root: Path, lang: str) -> str:
     """The site's name in one language, from mkdocs.yml (per-language `site_name` of static-i18n)."""
-    import yaml
+    import site_config
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for language in plugin["i18n"]["languages"]:
-                if language["locale"] == lang and language.get("site_name"):
-                    return language["site_name"]
-    return config["site_name"]
+    for language in site_config.i18n_languages(root):
+        if language["locale"] == lang and language.get("site_name"):
+            return language["site_name"]
+    return site_config.load(root)["site_name"]
 
 
 # --- timing ------------------------------------------------------------------------------------------

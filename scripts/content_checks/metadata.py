@@ -1,6 +1,6 @@
 """Page metadata (front matter): the one definition of its fields, and the rule that enforces it.
 
-CONTRIBUTING.md documents the same fields for volunteers; tests/test_contributing.py keeps the two in
+CONTRIBUTING.md documents the same fields for volunteers; tests/test_repository.py keeps the two in
 step.
 """
 

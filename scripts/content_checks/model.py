@@ -13,6 +13,8 @@ import yaml
 ERROR = "error"
 WARNING = "warning"
 
+# LibYAML's loader when present: the checks parse every page's front matter on every build.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -58,8 +60,8 @@ class Page:
         body_line = self.text[: match.end()].count("\n") + 1
         source = match.group(1) or ""
         try:
-            node = yaml.compose(source, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(source)
+            node = yaml.compose(source, Loader=SAFE_LOADER)
+            data = yaml.load(source, Loader=SAFE_LOADER)
         except yaml.YAMLError as exc:
             # Where the broken construct starts (an unclosed bracket), else where parsing failed.
             mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)

@@ -1,0 +1,31 @@
+"""The repository's own promises: the README commands are the ones CI and the workflow run, and the
+contributor guide documents exactly the metadata fields the build enforces."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+from content_checks.metadata import FIELDS
+
+TEST_COMMAND = "bash scripts/dev.sh test"
+
+
+def test_readme_commands_are_what_ci_and_the_workflow_run():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert TEST_COMMAND in readme and "bash scripts/dev.sh serve" in readme
+    assert TEST_COMMAND in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert any(TEST_COMMAND in run for run in steps)
+    build = [step.get("run", "") for step in workflow["jobs"]["deploy"]["steps"]]
+    assert any("bash scripts/dev.sh build" in run for run in build)
+
+
+def test_contributing_documents_every_metadata_field_and_no_other():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| `([a-z_]+)` \|", guide, re.M))
+    assert table == {f.name for f in FIELDS}
