@@ -203,3 +203,20 @@ def visit(browser):
     yield open_
     for v in opened:
         v.close()
+
+
+@pytest.fixture
+def traffic(browser):
+    """Open pages with every request recorded (tests/video_browser.py), closed after the test."""
+    from video_browser import Traffic
+
+    opened = []
+
+    def open_(url, **kwargs):
+        t = Traffic(browser, **kwargs).goto(url)
+        opened.append(t)
+        return t
+
+    yield open_
+    for t in opened:
+        t.close()

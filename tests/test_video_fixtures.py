@@ -18,7 +18,6 @@ import pytest
 
 from conftest import (AXE, LANGUAGES, SUB_PATH, BuiltSite, _QuietHandler, copy_project, free_port, lang_prefix,
                       require)
-from video_browser import Traffic
 
 FAKE_ID = "xxxxxxxxxxx"  # obviously not a real video: never invent a real id
 EMOJI_TITLE = "🎬 Video uji 👨‍👩‍👧 🇮🇩"
@@ -133,20 +132,6 @@ def test_youtube_facade_html_is_a_link_with_a_local_poster(video_site):
 
 
 # --- in Chromium ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def traffic(browser):
-    opened = []
-
-    def open_(url, **kwargs):
-        t = Traffic(browser, **kwargs).goto(url)
-        opened.append(t)
-        return t
-
-    yield open_
-    for t in opened:
-        t.close()
 
 
 @pytest.mark.browser

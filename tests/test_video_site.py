@@ -14,7 +14,6 @@ from conftest import AXE, HTML_LANG, LANGUAGES, ROOT, lang_prefix, page_urls, re
 
 import storyboards  # noqa: E402
 import webvtt  # noqa: E402
-from video_browser import Traffic
 
 EMBEDDING_PAGES = {"m-paspor": "prosedur/m-paspor/", "tanda-perdagangan-orang": "jalur-migrasi/tanda-perdagangan-orang/"}
 BOARDS = storyboards.load_all(ROOT)
@@ -95,20 +94,6 @@ def test_video_page_lists_every_video_with_its_storyboard_transcript(site, lang)
 
 
 # --- in Chromium ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def traffic(browser):
-    opened = []
-
-    def open_(url, **kwargs):
-        t = Traffic(browser, **kwargs).goto(url)
-        opened.append(t)
-        return t
-
-    yield open_
-    for t in opened:
-        t.close()
 
 
 @pytest.mark.browser
