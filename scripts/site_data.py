@@ -108,12 +108,18 @@ def glossary(docs_lang_dir: Path) -> dict[str, str]:
     path = docs_lang_dir / GLOSSARY_PAGE
     if not path.exists():
         return {}
+    # Every page asks for its language's terms: parse the glossary once per version of the file.
+    return dict(_glossary(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=8)
+def _glossary(path: Path, mtime_ns: int) -> tuple[tuple[str, str], ...]:
     terms = {}
     for match in _TERM_RE.finditer(path.read_text(encoding="utf-8")):
         definition = match["definition"].strip()
         first = re.split(r"(?<=\.)\s", definition, maxsplit=1)[0].rstrip(".")
         terms[match["term"].strip()] = first
-    return terms
+    return tuple(terms.items())
 
 
 def abbreviations_markdown(terms: dict[str, str]) -> str:

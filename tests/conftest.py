@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,21 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str) -> subprocess.Com
          "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project,
     )
+
+
+class Tags(HTMLParser):
+    """Collects start tags with their attributes."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **attrs) -> list[dict]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
 def free_port() -> int:

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
-from conftest import FALLBACK_PAGE, LANGUAGES, ROOT, lang_prefix, page_urls, source_of
+from conftest import FALLBACK_PAGE, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, source_of
 
 HTML_LANG = {"id": "id", "lpg": "ljp", "en": "en"}
-
-
-class Tags(HTMLParser):
-    """Collects start tags with their attributes."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def find(self, tag: str, **attrs) -> list[dict]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
 def test_strict_build_has_no_warnings(site):

@@ -5,33 +5,17 @@ file says, the video plays, and print shows the title and address instead of a p
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import AXE, HTML_LANG, LANGUAGES, ROOT, lang_prefix, page_urls, require
+from conftest import AXE, HTML_LANG, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, require
 
 import storyboards  # noqa: E402
 import webvtt  # noqa: E402
 
 EMBEDDING_PAGES = {"m-paspor": "prosedur/m-paspor/", "tanda-perdagangan-orang": "jalur-migrasi/tanda-perdagangan-orang/"}
 BOARDS = storyboards.load_all(ROOT)
-
-
-class Elements(HTMLParser):
-    """Start tags with attributes, and the text of elements with a given class."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def all(self, tag: str, **attrs) -> list[dict]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
 def all_html(site) -> dict[str, str]:
@@ -55,22 +39,22 @@ def test_player_assets_load_only_where_there_is_a_video(site):
 @pytest.mark.parametrize("slug", sorted(EMBEDDING_PAGES))
 def test_page_video_has_poster_captions_and_a_transcript_link(site, lang, slug):
     rel = lang_prefix(lang) + EMBEDDING_PAGES[slug]
-    tags = Elements(site.html(rel))
-    videos = tags.all("video")
+    tags = Tags(site.html(rel))
+    videos = tags.find("video")
     assert len(videos) == 1
     video = videos[0]
     assert video["preload"] == "none" and "controls" in video
     page_url = urljoin("http://x/", rel)
     built = lambda href: site.dir / urlsplit(urljoin(page_url, href)).path.lstrip("/")  # noqa: E731
     assert built(video["poster"]).is_file()
-    sources = tags.all("source")
+    sources = tags.find("source")
     assert [s["type"] for s in sources] == ["video/mp4"] and built(sources[0]["src"]).is_file()
-    tracks = tags.all("track")
+    tracks = tags.find("track")
     assert [(t["kind"], t["srclang"], "default" in t) for t in tracks] == [("captions", HTML_LANG[lang], True)]
     assert tracks[0]["label"]
     webvtt.loads(built(tracks[0]["src"]).read_text(encoding="utf-8"))
     # The transcript link leads to the video page of the same language, to an element that exists.
-    transcript = [a["href"] for a in tags.all("a") if "#transkrip-" in a.get("href", "")]
+    transcript = [a["href"] for a in tags.find("a") if "#transkrip-" in a.get("href", "")]
     assert len(transcript) == 1
     target = urljoin(page_url, transcript[0])
     assert urlsplit(target).path == "/" + lang_prefix(lang) + "video/"
