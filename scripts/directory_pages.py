@@ -119,9 +119,9 @@ def _service_point(point: dict, lang: str, default_lang: str, ui: dict) -> str:
             items.append(_item(ui["directory.hours"], _esc(t(point["hours"])), contact))
         if point["phone"]:
             items.append(_item(ui["directory.phone"],
-                               f'<a href="{_esc(site_data._tel(point["phone"]))}">{_esc(point["phone"])}</a>', contact))
+                               f'<a href="{_esc(site_data.tel_href(point["phone"]))}">{_esc(point["phone"])}</a>', contact))
         if point["whatsapp"]:
-            items.append(_item("WhatsApp", f'<a href="{_esc(site_data._wa(point["whatsapp"]))}" rel="noopener">'
+            items.append(_item("WhatsApp", f'<a href="{_esc(site_data.wa_href(point["whatsapp"]))}" rel="noopener">'
                                            f'{_esc(point["whatsapp"])}</a>', contact))
         if point["coordinates"]:
             lat, lon = point["coordinates"]

@@ -105,11 +105,40 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$"
 def new_page_text(title: str, lang: str, default: str, original_hash: str | None, today: dt.date) -> str:
     quoted = yaml.safe_dump(title, allow_unicode=True).strip().removesuffix("...").strip()
     lines = ["---", f"title: {quoted}", f"description: {quoted}",
-             f"reviewed: {today.isoformat()}", "sources:", "  - https://www.imigrasi.go.id/"]
+             f"reviewed: {today.isoformat()}"]
     if lang != default:
         lines += ["translation_status: draft", f"original: {original_hash}"]
-    lines += ["---", "", "## Ringkasan {#ringkasan}", "", f"{PLACEHOLDER}. Pakai kalimat pendek.", ""]
+    lines += ["---", "", "## Ringkasan {#ringkasan}", "", f"{PLACEHOLDER}. Pakai kalimat pendek. Sesudah setiap fakta, "
+              "tulis sumbernya: `[^kode-sumber]` (lihat CONTRIBUTING.md).", ""]
     return "\n".join(lines)
+
+
+def cmd_citations(args) -> int:
+    """How many statements state a number, and how many of those name their source, per language;
+    and the registry's sources by kind. Prints figures; exits non-zero when a statement is uncited."""
+    from content_checks import citations, data_files
+    from content_checks.markdown_text import blocks, plain
+    from content_checks.model import Site
+    from content_checks.numbers import states_number
+
+    root = Path(args.root).resolve()
+    languages = site_languages(root)
+    site = Site.load(root, languages)
+    uncited = 0
+    print("bahasa  pernyataan-berangka  bersumber  tanpa-sumber")
+    for lang in languages:
+        stated = cited = 0
+        for page in site.pages_of(lang).values():
+            for block in blocks(page):
+                if states_number(plain(block.text)):
+                    stated += 1
+                    cited += citations._has_citation(block)
+        uncited += stated - cited
+        print(f"{lang:<7} {stated:>19} {cited:>10} {stated - cited:>13}")
+    registry = data_files.sources(root, languages)
+    kinds = {kind: sum(1 for s in registry.values() if s["kind"] == kind) for kind in data_files.SOURCE_KINDS}
+    print("sumber: " + ", ".join(f"{kind} {count}" for kind, count in kinds.items()))
+    return 1 if uncited else 0
 
 
 def cmd_new_page(args) -> int:
@@ -175,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--title", required=True, help="judul halaman dalam bahasa Indonesia")
     new.add_argument("--root", default=str(ROOT))
     new.set_defaults(func=cmd_new_page)
+    cite = sub.add_parser("citations", help="hitung pernyataan berangka dan sumbernya per bahasa")
+    cite.add_argument("--root", default=str(ROOT))
+    cite.set_defaults(func=cmd_citations)
     stamp = sub.add_parser("stamp", help="catat naskah Indonesia yang diikuti terjemahan")
     stamp.add_argument("files", nargs="*", help="file terjemahan (bawaan: semua yang belum dicap)")
     stamp.add_argument("--root", default=str(ROOT))

@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
+import citations
 import css_purge
 import directory_pages
 import html_guard
@@ -91,6 +92,9 @@ def on_page_markdown(markdown: str, page: Page, config, files):
         names = {l: i18n.get_language_config(l).name for l in languages}
         markdown = markdown.replace(STATUS_MARKER, translation_status.markdown(
             ROOT, languages, lang, names, config.extra.get("repository") or ""))
+    # Fees and phone numbers from data/, then every `[^id]` citation becomes a numbered reference.
+    markdown = citations.expand_values(markdown, lang, default)
+    markdown, page.references = citations.number_citations(markdown, citations.sources())
     # Tooltips for abbreviations, from the glossary page of the reader's language.
     terms = site_data.glossary(ROOT / "docs" / lang) or site_data.glossary(ROOT / "docs" / default)
     return markdown + site_data.abbreviations_markdown(terms)
@@ -144,6 +148,7 @@ def on_page_context(context, page: Page, config, nav):
     _set_alternates(config, _alternates(config, page.url))
     file_lang = getattr(page.file, "locale", lang)
     context["site_ui"] = site_data.ui_strings(lang, default)
+    context["page_references"] = citations.references_html(getattr(page, "references", []), context["site_ui"])
     context["page_is_fallback"] = file_lang != lang
     context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
     context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"

@@ -41,11 +41,11 @@ def ui_strings(lang: str, default_lang: str) -> dict[str, str]:
 # --- hotlines ---------------------------------------------------------------------------------------
 
 
-def _tel(number: str) -> str:
+def tel_href(number: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", number)
 
 
-def _wa(number: str) -> str:
+def wa_href(number: str) -> str:
     digits = re.sub(r"\D", "", number)
     if digits.startswith("0"):
         digits = "62" + digits[1:]
@@ -81,12 +81,16 @@ def hotlines_markdown(lang: str, default_lang: str) -> str:
         purpose = localized(entry["purpose"], lang, default_lang)
         parts = []
         if entry.get("verified"):
+            # The citation markers become numbered references (scripts/citations.py).
+            cite = "".join(f"[^{key}]" for key in entry.get("source") or ())
             if entry.get("phone"):
-                parts.append(f"{ui['hotline.call']} [{entry['phone']}]({_tel(entry['phone'])})")
+                parts.append(f"{ui['hotline.call']} [{entry['phone']}]({tel_href(entry['phone'])})")
             if entry.get("whatsapp"):
-                parts.append(f"WhatsApp [{entry['whatsapp']}]({_wa(entry['whatsapp'])})")
+                parts.append(f"WhatsApp [{entry['whatsapp']}]({wa_href(entry['whatsapp'])})")
             if entry.get("hours"):
                 parts.append(localized(entry["hours"], lang, default_lang))
+            if parts:
+                parts[-1] += cite
         else:
             # The class lets print and leaflet styles treat it as "not a fact" (see site.css).
             parts.append(f'<span class="site-unverified"><strong class="site-unverified-label">'

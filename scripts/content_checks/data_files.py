@@ -151,6 +151,37 @@ def url_list(node, value, ctx) -> list[str]:
     return [https_url(n, v, ctx) for n, v in zip(node.value, value)]
 
 
+def short_text(max_len: int) -> Callable:
+    def convert(node, value, ctx) -> str:
+        value = text(node, value, ctx)
+        if len(value) > max_len:
+            raise Invalid(f"terlalu panjang ({len(value)} huruf); paling banyak {max_len} huruf")
+        return value
+
+    return convert
+
+
+def amount(node, value, ctx) -> int:
+    """Rupiah, digits only: `650000`, not "Rp650.000"."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Invalid(f"harus angka Rupiah tanpa titik dan tanpa `Rp`, misalnya 650000, bukan {_short.repr(value)}")
+    return value
+
+
+def language_code(node, value, ctx) -> str:
+    if not isinstance(value, str) or not re.match(r"^[a-z]{2,3}$", value):
+        raise Invalid(f"harus kode bahasa kutipan, misalnya `id` atau `en`, bukan {_short.repr(value)}")
+    return value
+
+
+def slug_list(node, value, ctx) -> list[str]:
+    if isinstance(value, str):
+        return [slug(node, value, ctx)]
+    if not isinstance(value, list) or not value:
+        raise Invalid("harus kode sumber dari data/sources/, atau daftar kode satu per baris diawali `- `")
+    return [slug(n, v, ctx) for n, v in zip(node.value, value)]
+
+
 def slug(node, value, ctx) -> str:
     if not isinstance(value, str) or not ID_RE.match(value):
         raise Invalid(f"harus kode pendek dari huruf kecil, angka dan tanda `-` (misalnya `kantor-imigrasi-kotabumi`), "
@@ -317,15 +348,17 @@ SERVICE_POINTS = Schema(
 
 HOTLINES = Schema(
     "hotlines.yml",
-    example="salin entri lain di file ini, mulai dari `- name:`",
+    example="salin entri lain di file ini, mulai dari `- id:`",
     fields=(
+        Field("id", slug, what="kode pendek unik, misalnya `sapa-129`; halaman memakainya lewat `{{ phone sapa-129 }}`"),
         Field("name", localized, what="nama saluran"),
         Field("purpose", localized, what="untuk apa saluran ini"),
         Field("phone", phone, required=False, nullable=True),
         Field("whatsapp", phone, required=False, nullable=True),
         Field("hours", localized, required=False, nullable=True),
         Field("web", https_url, required=False, nullable=True),
-        Field("source", url_list, required=False, nullable=True),
+        Field("source", slug_list, required=False, nullable=True,
+              what="kode sumber (data/sources/) yang menyebut nomor ini"),
         Field("verified", verified, what="`false`, atau `{date: ..., by: ...}` setelah nomornya dipastikan"),
     ),
 )
@@ -365,8 +398,45 @@ PARTNERS = Schema(
     ),
 )
 
-SCHEMAS = (SERVICE_POINTS, HOTLINES, AGENDA, PARTNERS)
+FEE_GROUPS = ("passport", "extra", "penalty")
+FEES = Schema(
+    "fees.yml",
+    empty_ok=True,
+    example="salin entri lain di file ini, mulai dari `- id:`",
+    fields=(
+        Field("id", slug, what="kode pendek unik, misalnya `e-paspor-10`; halaman memakainya lewat `{{ fee e-paspor-10 }}`"),
+        Field("group", one_of(FEE_GROUPS), what="passport, extra atau penalty"),
+        Field("name", localized, what="nama layanan dalam tiap bahasa"),
+        Field("amount", amount, what="tarif dalam Rupiah, angka saja, misalnya 650000"),
+        Field("source", slug, what="kode sumber (data/sources/) yang menyebut tarif ini"),
+        Field("note", localized, required=False, nullable=True),
+    ),
+)
+
+SOURCE_KINDS = ("official", "news")
+# One passage of one document, cited from pages by `[^id]`. Files: data/sources/*.yml (SOURCES_DIR).
+SOURCE_FIELDS = (
+    Field("id", slug, what="kode pendek unik di semua file data/sources/, misalnya `uu-6-2011-pasal-113`"),
+    Field("title", short_text(200), what="nama dokumen atau halaman yang dilihat pembaca"),
+    Field("url", https_url, what="alamat halaman atau dokumen yang memuat faktanya (bukan halaman depan)"),
+    Field("locator", short_text(120), what="di bagian mana: Pasal/ayat, baris Lampiran, judul bagian"),
+    Field("read", past_date, what="tanggal sumber dibaca, misalnya 2026-12-01"),
+    Field("lang", language_code, what="bahasa kutipan, misalnya `id`"),
+    Field("quote", short_text(400), what="kalimat sumber yang mendukung fakta, disalin persis dan singkat"),
+    Field("kind", one_of(SOURCE_KINDS), what="`official` (situs pemerintah atau peraturan) atau `news` (berita)"),
+)
+SOURCES_DIR = "sources"
+
+SCHEMAS = (SERVICE_POINTS, HOTLINES, AGENDA, PARTNERS, FEES)
 BY_FILE = {s.file: s for s in SCHEMAS}
+
+
+def source_schemas(root: Path) -> tuple[Schema, ...]:
+    """One schema per file in data/sources/ (a volunteer may add a file; each is a list of sources)."""
+    folder = root / "data" / SOURCES_DIR
+    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    return tuple(Schema(f"{SOURCES_DIR}/{f.name}", SOURCE_FIELDS, example="salin entri lain di file ini, mulai "
+                        "dari `- id:`") for f in files)
 
 
 # --- checking ---------------------------------------------------------------------------------------
@@ -524,7 +594,7 @@ def _validate(root, schema, languages, path, rule):
                 ok = False
         if not ok:
             continue
-        if _entry_rules(schema, clean, label, fields, problem):
+        if _entry_rules(schema, clean, label, fields, problem, ctx):
             valid.append(clean)
     return valid, problems
 
@@ -552,10 +622,17 @@ def _kinds(top, labels, schema, ctx, problem) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def _entry_rules(schema, clean, label, fields, problem) -> bool:
+def _entry_rules(schema, clean, label, fields, problem, ctx) -> bool:
     """Rules across fields of one entry. Returns False when the entry must not reach the pages."""
     ok = True
     line_of = lambda name: _line(fields[name][0]) if name in fields else clean["_line"]  # noqa: E731
+    if schema.fields is SOURCE_FIELDS:
+        from .domains import source_url_problem
+
+        why = source_url_problem(ctx.root, clean["url"], official=clean["kind"] == "official")
+        if why:
+            problem(line_of("url"), "url", f"{label}: alamat `{clean['url']}` {why}.")
+            ok = False
     if schema is SERVICE_POINTS and clean.get("coordinates"):
         lat, lon = clean["coordinates"]
         if not (LAMPUNG_BOX["lat"][0] <= lat <= LAMPUNG_BOX["lat"][1]
@@ -594,6 +671,29 @@ def _entry_rules(schema, clean, label, fields, problem) -> bool:
 def check(site: Site):
     for schema in SCHEMAS:
         yield from validate(site.root, schema, site.languages)[1]
+    seen: dict[str, str] = {}
+    for schema in source_schemas(site.root):
+        valid, problems = validate(site.root, schema, site.languages)
+        yield from problems
+        for entry in valid:
+            where = f"data/{schema.file}:{entry['_line']}"
+            if entry["id"] in seen:
+                yield Problem(f"data/{schema.file}", entry["_line"], f"data/{schema.stem}/duplicate-id",
+                              f"Kode sumber `{entry['id']}` sudah dipakai di {seen[entry['id']]}. Setiap sumber "
+                              "perlu kode sendiri di semua file data/sources/; ganti salah satunya.")
+            else:
+                seen[entry["id"]] = where
+
+
+def sources(root: Path, languages: list[str]) -> dict[str, dict]:
+    """Every valid source of data/sources/*.yml by id (the first of a duplicated id wins; the check
+    reports the other), each with `_file` for messages."""
+    out: dict[str, dict] = {}
+    for schema in source_schemas(root):
+        for entry in load_valid(root, schema.file, languages, schema):
+            entry["_file"] = f"data/{schema.file}"
+            out.setdefault(entry["id"], entry)
+    return out
 
 
 def kinds(root: Path, languages: list[str]) -> dict[str, Any]:
@@ -606,7 +706,7 @@ def kinds(root: Path, languages: list[str]) -> dict[str, Any]:
         return {}
 
 
-def load_valid(root: Path, file: str, languages: list[str]) -> list[dict]:
+def load_valid(root: Path, file: str, languages: list[str], schema: Schema | None = None) -> list[dict]:
     """The entries of a data file that pass the schema, cleaned. Invalid entries are left out (the
     content check reports them); a broken file gives an empty list."""
     path = root / "data" / file
@@ -616,9 +716,9 @@ def load_valid(root: Path, file: str, languages: list[str]) -> list[dict]:
     except OSError:
         version = None
     # Pages ask for the same file many times per build: validate once per version of the file.
-    return copy.deepcopy(_load_valid(root, file, tuple(languages), version))
+    return copy.deepcopy(_load_valid(root, schema or BY_FILE[file], tuple(languages), version))
 
 
-@lru_cache(maxsize=32)
-def _load_valid(root: Path, file: str, languages: tuple[str, ...], version) -> list[dict]:
-    return validate(root, BY_FILE[file], list(languages))[0]
+@lru_cache(maxsize=64)
+def _load_valid(root: Path, schema: Schema, languages: tuple[str, ...], version) -> list[dict]:
+    return validate(root, schema, list(languages))[0]

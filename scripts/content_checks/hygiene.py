@@ -1,20 +1,44 @@
-"""File hygiene: UTF-8 without BOM, LF line ends, lowercase kebab-case names, no empty pages."""
+"""File hygiene: UTF-8 without BOM, LF line ends, lowercase kebab-case names, no empty pages, and no
+invisible or direction-changing characters in pages and data (they hide text from a reviewer)."""
 
 from __future__ import annotations
 
 import re
 
-from .model import WARNING, Problem, Site
+from .model import ERROR, WARNING, Problem, Site
 
 # Written by `docs.py new-page` where the author's text goes.
 PLACEHOLDER = "TULIS ISI HALAMAN DI SINI"
+
+# Zero-width and bidirectional controls, and a BOM inside the text: what a reviewer sees is then not
+# what the reader gets (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF).
+INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 DIR_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def invisible_characters(display: str, text: str):
+    """Problems for every invisible or bidirectional control character in `text` (a BOM at the very
+    start is the file/bom rule's)."""
+    start = 1 if text.startswith("\ufeff") else 0
+    for match in INVISIBLE_RE.finditer(text, start):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        yield Problem(display, line, "file/invisible",
+                      f"Ada karakter tak terlihat U+{ord(match.group(0)):04X} di kolom {column}. Karakter ini "
+                      "bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).", ERROR)
+
+
 def check(site: Site):
+    for path in sorted((site.root / "data").rglob("*.yml")):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the data rule
+        yield from invisible_characters(path.relative_to(site.root).as_posix(), text)
     for page in site.pages:
+        yield from invisible_characters(page.display, page.raw.decode("utf-8", errors="replace"))
         try:
             page.raw.decode("utf-8")
         except UnicodeDecodeError as exc:

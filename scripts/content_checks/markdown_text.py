@@ -89,3 +89,90 @@ def links(page: Page) -> list[Link]:
         for match in AUTOLINK_RE.finditer(line):
             found.append(Link(number, False, match.group(1), match.group(1)))
     return found
+
+
+# --- blocks: the units a statement lives in ---------------------------------------------------------
+
+LIST_ITEM_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+")
+TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}")
+ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
+SKIPPED_LINE_RE = re.compile(r"^\s*(?:\*\[[^\]]+\]:|\{\{[^}]*\}\}\s*$|<!--|\[[^\]]+\]:\s)")
+ATTR_LIST_RE = re.compile(r"\{\s*[:#.][^}]*\}")
+HTML_TAG_RE = re.compile(r"<[^>]*>")
+
+
+@dataclass
+class Block:
+    """A paragraph, list item, table row or definition: the smallest unit that states something."""
+
+    kind: str  # paragraph, item, row, definition
+    line: int  # first line
+    text: str  # raw Markdown of the block, lines joined by "\n"
+    group: int = 0  # list items of one list share a group; other blocks have their own
+    lead: "Block | None" = None  # for a list item: the paragraph just before its list
+
+
+def plain(text: str) -> str:
+    """What a reader reads of a block's Markdown: link text without targets, no images, attributes,
+    tags, markers or list numbers (an ordered list's "1." is not a fact)."""
+    text = LIST_ITEM_RE.sub("", text, count=1)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
+    text = LINK_RE.sub(lambda m: m.group(2), text)
+    text = AUTOLINK_RE.sub(" ", text)
+    text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(r"\[\^[^\]]*\]", " ", text)
+    text = re.sub(r"\{\{[^}]*\}\}", " ", text)
+    text = ATTR_LIST_RE.sub(" ", text)
+    return HTML_TAG_RE.sub(" ", text)
+
+
+def blocks(page: Page) -> list[Block]:
+    """The page's statement blocks, outside code, headings and admonition titles."""
+    found: list[Block] = []
+    current: Block | None = None
+    group = 0
+    in_list = False
+    last_paragraph: Block | None = None
+    for number, line in prose_lines(page):
+        stripped = line.strip()
+        if not stripped:
+            current = None
+            continue
+        if HEADING_RE.match(stripped) and stripped.startswith("#"):
+            current, in_list, last_paragraph = None, False, None
+            continue
+        if ADMONITION_RE.match(line) or SKIPPED_LINE_RE.match(line):
+            current, in_list = None, False
+            continue
+        if stripped.startswith("|"):
+            current, in_list = None, False
+            if not TABLE_SEPARATOR_RE.match(stripped):
+                group += 1
+                found.append(Block("row", number, stripped, group))
+            continue
+        if LIST_ITEM_RE.match(line):
+            if not in_list:
+                group += 1
+                in_list = True
+            current = Block("item", number, stripped, group, lead=last_paragraph)
+            found.append(current)
+            continue
+        if stripped.startswith(": "):
+            group += 1
+            current = Block("definition", number, stripped, group)
+            found.append(current)
+            continue
+        if current is not None:
+            current.text += "\n" + stripped
+            continue
+        if in_list and line.startswith((" ", "\t")):
+            # An indented paragraph inside a list item belongs to it.
+            found[-1].text += "\n" + stripped
+            current = found[-1]
+            continue
+        group += 1
+        in_list = False
+        current = Block("paragraph", number, stripped, group)
+        last_paragraph = current
+        found.append(current)
+    return found

@@ -44,15 +44,6 @@ def _date(value: Any) -> str | None:
     return None
 
 
-def _urls(value: Any) -> str | None:
-    if not isinstance(value, list) or not value:
-        return "harus daftar alamat web (minimal satu), satu per baris diawali `- `"
-    for item in value:
-        if not isinstance(item, str) or not item.startswith("https://"):
-            return f"`{item}` bukan alamat web yang diawali https://"
-    return None
-
-
 def _status(value: Any) -> str | None:
     if value not in STATUSES:
         return "harus `draft` (belum diperiksa penutur asli) atau `reviewed` (sudah diperiksa)"
@@ -88,8 +79,6 @@ FIELDS: tuple[Field, ...] = (
           "Tarif paspor menurut PP 45 Tahun 2024.", "all", _text(160)),
     Field("reviewed", "Tanggal terakhir isi halaman diperiksa dengan sumbernya.",
           "2026-11-28", "all", _date),
-    Field("sources", "Daftar alamat web sumber resmi fakta di halaman ini.",
-          "- https://www.imigrasi.go.id/", "all", _urls),
     Field("translation_status", "Khusus terjemahan: `draft` atau `reviewed`.", "draft", "translation", _status),
     Field("unverified", "Daftar detail yang belum diverifikasi; ditampilkan kepada pembaca.",
           "- Jam buka kantor.", "no", _texts),
@@ -117,7 +106,7 @@ def check_page(page: Page, default_language: str) -> list[Problem]:
     if not page.has_front_matter:
         return [problem(1, f"{RULE}/missing",
                         "Halaman tidak punya metadata. Baris pertama harus `---`, lalu title, "
-                        "description, reviewed, sources, lalu `---` lagi.")]
+                        "description dan reviewed, lalu `---` lagi.")]
     meta = page.meta or {}
     is_translation = page.lang != default_language
     problems = []
@@ -137,6 +126,11 @@ def check_page(page: Page, default_language: str) -> list[Problem]:
             problems.append(problem(page.line_of(f.name), f"{RULE}/invalid",
                                     f"Kolom `{f.name}` {reason}."))
     for name in meta:
+        if name == "sources":
+            problems.append(problem(page.line_of(name), f"{RULE}/unknown",
+                                    "Kolom `sources` tidak dipakai lagi: sumber ditulis pada kalimatnya, dengan "
+                                    "penanda `[^kode-sumber]` (kode dari data/sources/). Hapus kolom ini."))
+            continue
         if name not in FIELD_NAMES:
             problems.append(problem(page.line_of(str(name)), f"{RULE}/unknown",
                                     f"Kolom `{name}` tidak dikenal. Kolom yang boleh: {', '.join(FIELD_NAMES)}. "

@@ -12,7 +12,7 @@ MAX_AVERAGE_WORDS = 15
 WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 SKIP_RE = re.compile(r"^\s*(#|\||!!!|\?\?\?|\*\[|:\s|[-*_]{3,}\s*$|\{\{)")
-MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|\{[^}]*\}|[*_`]")
+MARKUP_RE = re.compile(r"\[\^[^\]]*\]|!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|\{[^}]*\}|[*_`]")
 LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 

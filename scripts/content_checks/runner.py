@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import data_files, html_safety, hygiene, images, links, metadata, plain_language, sources, translations, videos
+from . import (citations, data_files, html_safety, hygiene, images, links, metadata, plain_language, preferred_terms,
+               sources, translations, videos)
 from .model import ERROR, Problem, Site
 
-RULES = (hygiene, metadata, translations, links, sources, images, html_safety, plain_language, data_files, videos)
+RULES = (hygiene, metadata, translations, links, sources, citations, images, html_safety, plain_language,
+         preferred_terms, data_files, videos)
 
 
 def run(root: Path, languages: list[str]) -> list[Problem]:

@@ -3,7 +3,9 @@ translation whose Indonesian original changed since is flagged as outdated."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 from pathlib import Path
 
 import yaml
@@ -12,6 +14,9 @@ from .markdown_text import headings, slugify
 from .model import ERROR, WARNING, Page, Problem, Site
 
 PENDING_FILE = "data/translations-pending.yml"
+# A "reviewed" translation this close to its original (share of words in the same order) is a copy:
+# names, numbers and markers are shared, the sentences are not.
+COPY_RATIO = 0.8
 
 
 def original_hash(page: Page) -> str:
@@ -54,6 +59,7 @@ def check(site: Site):
                 yield Problem(page.display, 0, "translation/pending",
                               f"Halaman sudah diterjemahkan: hapus `{rel}` dari daftar `{lang}:` di {PENDING_FILE}.")
             yield from _headings_match(original, page)
+            yield from _not_a_copy(original, page)
             if is_outdated(original, page):
                 yield Problem(page.display, page.line_of("original"), "translation/outdated",
                               "Naskah bahasa Indonesia sudah berubah sejak halaman ini diterjemahkan. Sesuaikan "
@@ -68,6 +74,30 @@ def check(site: Site):
                 yield Problem(page.display, 0, "translation/orphan",
                               f"Tidak ada naskah asli docs/{site.default_language}/{rel}. Terjemahan harus punya "
                               "halaman bahasa Indonesia dengan nama file yang sama; periksa nama file.")
+
+
+def _words(page: Page) -> list[str]:
+    text = re.sub(r"\[\^[^\]]*\]|\{\{[^}]*\}\}|\{[:#.][^}]*\}|\]\([^)]*\)|https?://\S+", " ", page.body)
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+def similarity(original: Page, page: Page) -> float:
+    """Share of the two texts' words that line up in order (difflib), 0 to 1."""
+    a, b = _words(original), _words(page)
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _not_a_copy(original: Page, page: Page):
+    if (page.meta or {}).get("translation_status") != "reviewed":
+        return
+    ratio = similarity(original, page)
+    if ratio >= COPY_RATIO:
+        yield Problem(page.display, page.line_of("translation_status"), "translation/copy",
+                      f"Halaman ini ditandai `translation_status: reviewed`, tetapi {ratio:.0%} kata-katanya sama "
+                      "dan berurutan dengan naskah Indonesia: belum diterjemahkan. Terjemahkan, atau tandai "
+                      "`translation_status: draft`.")
 
 
 def _headings_match(original: Page, page: Page):
