@@ -287,6 +287,13 @@ def test_invisible_characters_are_refused_in_pages(project, char):
     assert found[0].line == 9 and f"U+{ord(char):04X}" in found[0].message
 
 
+def test_a_joiner_inside_an_emoji_is_allowed_but_not_between_letters(project):
+    write(project, "id/halaman.md", ORIGINAL.replace("Kalimatnya pendek.", "Keluarga \U0001F468\u200d\U0001F469 pendek."))
+    assert "file/invisible" not in rules(problems(project))
+    write(project, "id/halaman.md", ORIGINAL.replace("Kalimatnya pendek.", "Kalimat\u200dnya pendek."))
+    assert only(problems(project), "file/invisible")[0].line == 9
+
+
 def test_invisible_characters_are_refused_in_data(project):
     path = project / "data" / "hotlines.yml"
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -13,7 +13,7 @@ from content_checks import runner  # noqa: E402
 from content_checks.model import ERROR, WARNING  # noqa: E402
 
 PAGE = "prosedur/uji-video.md"
-FRONT = "---\ntitle: Uji video\ndescription: Halaman uji.\nreviewed: 2026-11-28\nsources:\n  - https://www.imigrasi.go.id/\n---\n\n"
+FRONT = "---\ntitle: Uji video\ndescription: Halaman uji.\nreviewed: 2026-11-28\n---\n\n"
 
 
 def video_problems(project: Path):
@@ -112,7 +112,7 @@ def test_an_edited_storyboard_without_a_new_video_is_stale(project):
 def test_a_broken_storyboard_is_reported_with_its_line(project):
     board = project / "data" / "videos" / "m-paspor" / "lpg.yml"
     text = board.read_text(encoding="utf-8").replace("narration: true", "narration: iya")
-    text = text.replace("  - Buat akun jama data diri puskam.", "  - Buat <b>akun</b> jama data diri puskam.")
+    text = text.replace("  - Buat akun jama data dirimu.", "  - Buat <b>akun</b> jama data dirimu.")
     board.write_text(text, encoding="utf-8")
     lines = text.split("\n")
     found = video_problems(project)

@@ -27,7 +27,7 @@ PLAY_LABEL = {"id": "Putar video: ", "lpg": "Putar video: ", "en": "Play video: 
 def front(title: str, lang: str) -> str:
     status = "" if lang == LANGUAGES[0] else "translation_status: draft\n"
     return (f"---\ntitle: \"{title}\"\ndescription: Halaman uji video.\nreviewed: 2026-11-28\n{status}"
-            "sources:\n  - https://www.imigrasi.go.id/\n---\n\n")
+            "---\n\n")
 
 
 YOUTUBE_PAGE = f"""Halaman uji dengan video YouTube. 🙂

@@ -18,11 +18,27 @@ NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 DIR_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+ZWJ = "\u200d"
+
+
+def _is_pictograph(char: str) -> bool:
+    code = ord(char)
+    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or char == "\ufe0f"
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    """U+200D between two pictographs builds one emoji (👨‍👩‍👧): visible, and allowed there only."""
+    return (text[at] == ZWJ and 0 < at < len(text) - 1
+            and _is_pictograph(text[at - 1]) and _is_pictograph(text[at + 1]))
+
+
 def invisible_characters(display: str, text: str):
     """Problems for every invisible or bidirectional control character in `text` (a BOM at the very
-    start is the file/bom rule's)."""
+    start is the file/bom rule's; a joiner inside an emoji sequence is part of the emoji)."""
     start = 1 if text.startswith("\ufeff") else 0
     for match in INVISIBLE_RE.finditer(text, start):
+        if _joins_emoji(text, match.start()):
+            continue
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         yield Problem(display, line, "file/invisible",
