@@ -50,8 +50,8 @@ def _cite(ids) -> str:
 def fee_text(fee_id: str, lang: str, default_lang: str) -> str:
     fee = _fees().get(fee_id)
     if fee is None:  # reported by the content check; never print a guess
-        return f"**{site_data.ui_strings(lang, default_lang)['label.unverified']}**"
-    return format_amount(fee["amount"], lang, default_lang) + _cite([fee["source"]])
+        return f"**{site_data.markdown_text(site_data.ui_strings(lang, default_lang)['label.unverified'])}**"
+    return site_data.markdown_text(format_amount(fee["amount"], lang, default_lang)) + _cite([fee["source"]])
 
 
 def phone_text(hotline_id: str, lang: str, default_lang: str) -> str:
@@ -59,22 +59,24 @@ def phone_text(hotline_id: str, lang: str, default_lang: str) -> str:
     ui = site_data.ui_strings(lang, default_lang)
     entry = _hotlines().get(hotline_id)
     if entry is None or not entry.get("verified") or not (entry.get("phone") or entry.get("whatsapp")):
-        return f'<span class="site-unverified">({ui["label.unverified"]})</span>'
+        return f'<span class="site-unverified">({html.escape(ui["label.unverified"])})</span>'
+    md = site_data.markdown_text
     parts = []
     if entry.get("phone"):
-        parts.append(f"[{entry['phone']}]({site_data.tel_href(entry['phone'])})")
+        parts.append(f"[{md(entry['phone'])}]({site_data.tel_href(entry['phone'])})")
     if entry.get("whatsapp"):
-        parts.append(f"WhatsApp [{entry['whatsapp']}]({site_data.wa_href(entry['whatsapp'])})")
+        parts.append(f"WhatsApp [{md(entry['whatsapp'])}]({site_data.wa_href(entry['whatsapp'])})")
     return ", ".join(parts) + _cite(entry.get("source"))
 
 
 def fees_markdown(lang: str, default_lang: str) -> str:
     """The fee table, one row per fee of data/fees.yml, each with its citation."""
     ui = site_data.ui_strings(lang, default_lang)
-    rows = [f"| {ui['fees.service']} | {ui['fees.amount']} |", "|---|---|"]
+    md = site_data.markdown_text
+    rows = [f"| {md(ui['fees.service'])} | {md(ui['fees.amount'])} |", "|---|---|"]
     for fee in site_data.valid_entries("fees.yml"):
-        name = site_data.localized(fee["name"], lang, default_lang)
-        rows.append(f"| {name} | {format_amount(fee['amount'], lang, default_lang)}{_cite([fee['source']])} |")
+        name = md(site_data.localized(fee["name"], lang, default_lang))
+        rows.append(f"| {name} | {md(format_amount(fee['amount'], lang, default_lang))}{_cite([fee['source']])} |")
     return "\n".join(rows) + "\n"
 
 

@@ -30,6 +30,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import page_meta
+
 log = logging.getLogger("mkdocs.hooks.leaflets")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +78,7 @@ def page_context(page, config, lang: str) -> dict:
     _pending.setdefault(lang, {})[pdf] = Leaflet(
         page_file=page_file,
         pdf=pdf,
-        title=page.title or "",
+        title=page_meta.plain(page.title),  # escaped front matter; leaflet_html escapes it itself
         html_lang=config.extra.get("hreflang", {}).get(text_lang, text_lang),
         reviewed=str(reviewed) if reviewed else "",
     )

@@ -13,13 +13,15 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
 import citations
+import content_security
 import css_purge
 import directory_pages
-import html_guard
+import html_sanitizer
 import image_pipeline
 import leaflets
 import offline
 import page_actions
+import page_meta
 import print_footer
 import print_links
 import search_index
@@ -82,6 +84,8 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown: str, page: Page, config, files):
+    # Before any template runs: only known front-matter fields, their texts escaped (scripts/page_meta.py).
+    page.meta = page_meta.safe_meta(page.meta)
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
     for marker, render in MARKERS.items():
@@ -101,18 +105,25 @@ def on_page_markdown(markdown: str, page: Page, config, files):
 
 
 def on_page_content(html: str, page: Page, config, files):
-    """Refuse rendered content that could run code, whatever the Markdown was."""
-    # `![type:video](...)` becomes a player first, so the guard checks the player too.
+    """Every build step on the rendered Markdown, then the one sanitizer (scripts/html_sanitizer.py):
+    only what scripts/html_policy.py allows reaches readers, whatever the Markdown was. Anything it has
+    to remove is an error (`--strict` fails), naming the file and the line where the source shows it."""
+    # `![type:video](...)` becomes a player; local images get phone-sized variants; external links a
+    # short address for print.
     html = video_embed.render_page(html, page, config, files, log)
-    found = html_guard.active_content(html)
-    if found:
-        log.warning(f"docs/{page.file.src_uri}: GALAT [html/guard] konten aktif ditolak "
-                    f"({', '.join(sorted(set(found)))}); halaman diganti pemberitahuan.")
-        ui = site_data.ui_strings(_i18n(config).current_language, _i18n(config).default_language)
-        return f"<p><strong>{ui['blocked.title']}</strong></p>"
     html = image_pipeline.responsive_images(html, page.url, files, config.site_dir)
-    # On paper a link is its text only: external links carry a short address for print.css.
-    return print_links.mark_external_links(html)
+    html = print_links.mark_external_links(html)
+    if "title" not in page.meta:  # the title comes from the first heading: escape it the same way
+        page.meta["title"] = page_meta.safe_title(page.title)
+    clean, removed = html_sanitizer.sanitize(html)
+    if removed:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+        for removal in removed:
+            line = html_sanitizer.find_line(source, removal)
+            where = f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
+            log.warning(f"{where}: GALAT [html/sanitizer] {removal} dihapus: HTML ini tidak diizinkan di halaman "
+                        "(daftar yang boleh: scripts/html_policy.py). Hapus dari Markdown; tulis teks biasa.")
+    return clean
 
 
 def _alternates(config, page_url: str | None) -> list[dict]:
@@ -148,6 +159,7 @@ def on_page_context(context, page: Page, config, nav):
     _set_alternates(config, _alternates(config, page.url))
     file_lang = getattr(page.file, "locale", lang)
     context["site_ui"] = site_data.ui_strings(lang, default)
+    context.update(content_security.template_context())
     context["page_references"] = citations.references_html(getattr(page, "references", []), context["site_ui"])
     context["page_is_fallback"] = file_lang != lang
     context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
@@ -199,6 +211,7 @@ def on_template_context(context, template_name, config):
         context["site_ui"] = site_data.ui_strings(i18n.current_language, i18n.default_language)
         context["page_lang_root"] = _prefix(i18n.current_language, i18n.default_language) or "./"
         context["site_lang"] = i18n.current_language
+        context.update(content_security.template_context())
     return context
 
 

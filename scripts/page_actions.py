@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+import page_meta
+
 PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
 DEFAULT_SPEECH_LANG = "id-ID"
 
@@ -56,7 +58,7 @@ def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dic
     extra = config.extra
     feedback = extra.get("feedback") or {}
     repository = (extra.get("repository") or "").strip() or PLACEHOLDER_REPOSITORY
-    title = page.title or config.site_name
+    title = page_meta.plain(page.title) or config.site_name  # words, not escaped HTML: they are URL-encoded
     url = page_url(config, page)
     language = lang if file_lang == lang else f"{lang} ({file_lang})"
     body = _fill(ui["feedback.body"], title=title, url=url, path=f"docs/{page.file.src_uri}", lang=language)

@@ -40,7 +40,7 @@ def verified_hotlines(lang: str, default_lang: str) -> list[dict]:
     does, and an old number on paper outlives any correction."""
     ui = site_data.ui_strings(lang, default_lang)
     out = []
-    for entry in site_data.load_yaml("hotlines.yml"):
+    for entry in site_data.valid_entries("hotlines.yml"):  # only what the data rule accepts
         if not entry.get("verified"):
             continue
         contacts = []
@@ -52,7 +52,7 @@ def verified_hotlines(lang: str, default_lang: str) -> list[dict]:
             contacts.append(re.sub(r"^https?://(www\.)?", "", entry["web"]).rstrip("/"))
         hours = site_data.localized(entry.get("hours"), lang, default_lang)
         out.append({
-            "name": entry["name"],
+            "name": site_data.localized(entry["name"], lang, default_lang),
             "purpose": site_data.localized(entry["purpose"], lang, default_lang),
             "contacts": contacts,
             "hours": hours or "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,22 @@ def localized(value: Any, lang: str, default_lang: str) -> Any:
 def ui_strings(lang: str, default_lang: str) -> dict[str, str]:
     """The site's own interface strings (notices, labels) in one language, falling back to Indonesian."""
     return {key: localized(texts, lang, default_lang) for key, texts in load_yaml("ui-strings.yml").items()}
+
+
+# Markdown's inline punctuation that makes links, emphasis, code, attribute lists and table cells.
+_MARKDOWN_INLINE_RE = re.compile(r"([\\`*_\[\]{}|])")
+# What makes a line a heading, quote, list, definition or rule when it starts one.
+_MARKDOWN_LINE_START_RE = re.compile(r"^(\s*)([#>+=:-])|^(\s*\d+)([.)])(?=\s|$)", re.M)
+
+
+def markdown_text(value: Any) -> str:
+    """Data as literal words inside generated Markdown: never a tag, link, emphasis or list, whatever a
+    data file says. HTML's characters become entities, Markdown's inline punctuation is escaped, and a
+    line-start marker (`#`, `>`, `-`, `1.`...) is written as a character reference."""
+    text = html.escape(str(value), quote=False)
+    text = _MARKDOWN_INLINE_RE.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START_RE.sub(
+        lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(2) else f"{m.group(3)}&#{ord(m.group(4))};", text)
 
 
 # --- hotlines ---------------------------------------------------------------------------------------
@@ -75,28 +92,29 @@ def _languages(root: Path, mtime_ns: int) -> tuple[str, ...]:
 def hotlines_markdown(lang: str, default_lang: str) -> str:
     """The hotline block as Markdown. Unverified numbers are never printed: the label says so."""
     ui = ui_strings(lang, default_lang)
+    md = markdown_text
     lines = []
     for entry in valid_entries("hotlines.yml"):
-        name = localized(entry["name"], lang, default_lang)
-        purpose = localized(entry["purpose"], lang, default_lang)
+        name = md(localized(entry["name"], lang, default_lang))
+        purpose = md(localized(entry["purpose"], lang, default_lang))
         parts = []
         if entry.get("verified"):
             # The citation markers become numbered references (scripts/citations.py).
             cite = "".join(f"[^{key}]" for key in entry.get("source") or ())
             if entry.get("phone"):
-                parts.append(f"{ui['hotline.call']} [{entry['phone']}]({tel_href(entry['phone'])})")
+                parts.append(f"{md(ui['hotline.call'])} [{md(entry['phone'])}]({tel_href(entry['phone'])})")
             if entry.get("whatsapp"):
-                parts.append(f"WhatsApp [{entry['whatsapp']}]({wa_href(entry['whatsapp'])})")
+                parts.append(f"WhatsApp [{md(entry['whatsapp'])}]({wa_href(entry['whatsapp'])})")
             if entry.get("hours"):
-                parts.append(localized(entry["hours"], lang, default_lang))
+                parts.append(md(localized(entry["hours"], lang, default_lang)))
             if parts:
                 parts[-1] += cite
         else:
             # The class lets print and leaflet styles treat it as "not a fact" (see site.css).
             parts.append(f'<span class="site-unverified"><strong class="site-unverified-label">'
-                         f"{ui['label.unverified']}</strong>: {ui['hotline.unverified']}</span>")
+                         f"{html.escape(ui['label.unverified'])}</strong>: {html.escape(ui['hotline.unverified'])}</span>")
         if entry.get("web"):
-            parts.append(f"[{entry['web'].removeprefix('https://').rstrip('/')}]({entry['web']})")
+            parts.append(f"[{md(entry['web'].removeprefix('https://').rstrip('/'))}](<{entry['web']}>)")
         lines.append(f"- **{name}**: {purpose}.  \n  " + " · ".join(parts))
     return "\n".join(lines) + "\n"
 

@@ -28,21 +28,22 @@ def videos_markdown(lang: str, default_lang: str) -> str:
         if board is None or not board.outputs(ROOT)["mp4"].exists():
             continue  # the content check reports a storyboard without this language or without its video
         slides = board.slides(ui["video.step"])
+        md = site_data.markdown_text  # storyboards and titles are data: literal words in the Markdown
         lines = [
-            f"## {board.title} {{#{slug}}}",
+            f"## {md(board.title)} {{#{slug}}}",
             "",
             f"![type:video]({slug}.mp4)",
             "",
-            f"{ui['video.page']}: [{_page_title(lang, default_lang, board.page)}](../{board.page})",
+            f"{md(ui['video.page'])}: [{md(_page_title(lang, default_lang, board.page))}](../{board.page})",
             "",
-            f"### {ui['video.transcript.title']}: {board.title} {{#{storyboards.transcript_anchor(slug)}}}",
+            f"### {md(ui['video.transcript.title'])}: {md(board.title)} {{#{storyboards.transcript_anchor(slug)}}}",
             "",
         ]
         for slide in slides:
             if slide.kind == "step":
-                lines.append(f"1. {slide.text}")
+                lines.append(f"1. {md(slide.text)}")
             elif slide.kind != "title":
-                lines += ["", slide.text, ""]
+                lines += ["", md(slide.text), ""]
         blocks.append("\n".join(lines).replace("\n\n\n", "\n\n"))
     return "\n\n".join(blocks) + "\n"
 

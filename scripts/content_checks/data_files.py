@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -26,6 +27,13 @@ from .model import ERROR, WARNING, Problem, Site
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().-]{1,22}[0-9]$")
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+# Text becomes part of pages (Markdown and HTML): no tag, no character reference. Quotation marks are
+# fine here (sources quote passages); every value is escaped where it is printed.
+MARKUP_RE = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# An address: https, a host name of letters, digits and hyphens (IDN as xn--), nothing a page could
+# mistake for markup or whitespace.
+HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+URL_CHARACTERS_RE = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
 # A generous box around Lampung province: a point outside it is almost always a typo or lat/lon swapped.
 LAMPUNG_BOX = {"lat": (-6.3, -3.3), "lon": (103.3, 106.3)}
 AGENDA_KINDS = ("forum", "class", "campaign")
@@ -93,6 +101,9 @@ def text(node, value, ctx) -> str:
     value = str(node.value if isinstance(node, yaml.ScalarNode) else value).strip()
     if not value:
         raise Invalid("tidak boleh kosong")
+    markup = MARKUP_RE.search(value)
+    if markup:
+        raise Invalid(f"memuat `{markup.group(0)}`, tanda yang dipakai kode HTML; tulis teks biasa")
     return value
 
 
@@ -129,9 +140,25 @@ def localized_list(node, value, ctx) -> list:
 
 
 def https_url(node, value, ctx) -> str:
-    if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value.strip()):
+    """An https address, parsed: a real host name, no user name or password, only URL characters
+    (spaces, quotes and angle brackets are percent-encoded in a real address)."""
+    if not isinstance(value, str):
         raise Invalid(f"harus alamat web lengkap yang diawali https://, bukan {_short.repr(value)}")
     value = value.strip()
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+        port_ok = parts.port is None or parts.port == 443
+    except ValueError:
+        parts, host, port_ok = None, "", False
+    if parts is None or parts.scheme != "https" or not HOST_RE.match(host) or not port_ok:
+        raise Invalid(f"harus alamat web lengkap yang diawali https://, bukan {_short.repr(value)}")
+    if parts.username is not None or parts.password is not None:
+        raise Invalid(f"`{value}` memuat nama pengguna atau kata sandi (`...@`); pakai alamat halaman saja")
+    bad = URL_CHARACTERS_RE.search(value)
+    if bad:
+        raise Invalid(f"`{_short.repr(value)}` memuat `{bad.group(0)}`, yang tidak boleh ada di alamat web; salin "
+                      "alamatnya dari kolom alamat peramban")
     try:
         from .domains import is_blocked
 

@@ -7,12 +7,16 @@ step.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from .model import ERROR, Page, Problem, Site
 
 STATUSES = ("draft", "reviewed")
+# Characters that make HTML (a tag, an attribute's end, a character reference). Templates print these
+# texts in the page head, the navigation and the notices; the build escapes them too (page_meta.py).
+MARKUP_RE = re.compile(r'[<>"]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);')
 MATERIAL_HIDE = ("navigation", "toc", "footer", "path")
 
 
@@ -25,13 +29,21 @@ class Field:
     validate: Callable[[Any], str | None]  # returns a problem description or None
 
 
+def _markup(value: str) -> str | None:
+    match = MARKUP_RE.search(value)
+    if match:
+        return (f"memuat `{match.group(0)}`, tanda yang dipakai kode HTML. Tulis teks biasa; untuk kutipan pakai "
+                "tanda kutip lengkung “…”")
+    return None
+
+
 def _text(max_len: int) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
         if not isinstance(value, str) or not value.strip():
             return "harus berisi teks, tidak boleh kosong"
         if len(value) > max_len:
             return f"terlalu panjang ({len(value)} huruf); paling banyak {max_len} huruf"
-        return None
+        return _markup(value)
 
     return check
 
@@ -53,7 +65,7 @@ def _status(value: Any) -> str | None:
 def _texts(value: Any) -> str | None:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         return "harus daftar kalimat, satu per baris diawali `- `"
-    return None
+    return next((f"butir ke-{n} {why}" for n, v in enumerate(value, 1) if (why := _markup(v))), None)
 
 
 def _bool(value: Any) -> str | None:

@@ -1,0 +1,55 @@
+"""The Content Security Policy of every page, and the one inline script it allows.
+
+GitHub Pages sets no response headers, so the policy travels in a `<meta http-equiv>` tag at the top
+of every page (overrides/main.html). It is the second wall behind the sanitizer: even HTML that got
+past it could not run a script, load another site or change where links resolve. Scripts come only
+from this site (plus the one inline line below, allowed by its hash: as a file it would cost 3G
+readers a blocking request before the first paint); Pagefind's search needs WebAssembly; YouTube
+players are frames from youtube-nocookie.com, inserted only after a tap (assets/javascripts/video.js).
+Directives a meta tag cannot carry (frame-ancestors, report-uri, sandbox) are left out: browsers
+would ignore them and say so in the console.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+# Shows what needs scripts (search) as soon as the page starts; Material's bundle, which would do
+# it, is not loaded. Printed verbatim by overrides/main.html: its hash is in the policy.
+JS_CLASS_SCRIPT = 'document.documentElement.classList.replace("no-js","js")'
+INLINE_SCRIPTS = (JS_CLASS_SCRIPT,)
+YOUTUBE_FRAMES = "https://www.youtube-nocookie.com"
+
+DIRECTIVES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'none'",),
+    # 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it allows no eval of JavaScript.
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),  # + the hashes of INLINE_SCRIPTS
+    "style-src": ("'self'",),
+    # data: for the icons Material's stylesheet draws as inline SVG (mask-image).
+    "img-src": ("'self'", "data:"),
+    "media-src": ("'self'",),
+    "font-src": ("'self'",),
+    "connect-src": ("'self'",),  # Pagefind's index, the service worker's cache
+    "worker-src": ("'self'",),  # sw.js
+    "manifest-src": ("'self'",),
+    "frame-src": (YOUTUBE_FRAMES,),
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+
+
+def script_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy() -> str:
+    directives = dict(DIRECTIVES)
+    directives["script-src"] = directives["script-src"] + tuple(script_hash(s) for s in INLINE_SCRIPTS)
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def template_context() -> dict[str, str]:
+    """What overrides/main.html prints in every page's head."""
+    return {"site_csp": policy(), "site_js_class_script": JS_CLASS_SCRIPT}
