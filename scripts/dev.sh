@@ -27,12 +27,25 @@ setup() {
   # WeasyPrint (PDF leaflets, made by every build) needs Pango and a font it can embed.
   debian_packages libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
   [ -x "$PY" ] || python3 -m venv "$VENV"
-  # Reinstall only when the dependency files changed since the last install.
-  if [ ! -f "$VENV/.installed" ] || [ pyproject.toml -nt "$VENV/.installed" ] || [ constraints.txt -nt "$VENV/.installed" ]; then
-    "$PY" -m pip install --quiet --upgrade pip
-    "$PY" -m pip install --quiet -c constraints.txt -e ".[test]"
+  # Reinstall only when the dependency files changed since the last install. Every package comes from
+  # requirements.lock, checked against its hashes; then the project itself, for its MkDocs plugin entry.
+  if [ ! -f "$VENV/.installed" ] || [ pyproject.toml -nt "$VENV/.installed" ] || [ requirements.lock -nt "$VENV/.installed" ]; then
+    "$PY" -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+    "$PY" -m pip install --quiet --no-deps --no-build-isolation -e .
     touch "$VENV/.installed"
   fi
+}
+
+lock() {
+  # Regenerates requirements.lock from pyproject.toml (run after changing a pin there): every package,
+  # with the hashes of its files on PyPI. Keeps the locked versions that still fit.
+  # PyPI only (no local mirror or wheel folder a machine's pip.conf may add): the hashes must be PyPI's.
+  local tools=.cache/lock-tools pypi_only=(env PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_EXTRA_INDEX_URL=)
+  [ -x "$tools/bin/pip-compile" ] || { python3 -m venv "$tools" && "${pypi_only[@]}" "$tools/bin/pip" install --quiet \
+    --index-url https://pypi.org/simple pip-tools==7.6.2; }
+  "${pypi_only[@]}" "$tools/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+    --build-deps-for editable --index-url https://pypi.org/simple --no-emit-index-url \
+    --output-file requirements.lock pyproject.toml
 }
 
 browser_setup() {
@@ -65,5 +78,6 @@ case "$cmd" in
   build) setup; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
   check) setup; exec "$PY" scripts/docs.py check "$@" ;;
   test)  setup; browser_setup; exec "$PY" -m pytest "$@" ;;
-  *) echo "usage: bash scripts/dev.sh serve|build|check|test [args]" >&2; exit 2 ;;
+  lock)  lock ;;
+  *) echo "usage: bash scripts/dev.sh serve|build|check|test|lock [args]" >&2; exit 2 ;;
 esac

@@ -25,7 +25,7 @@ TAGS: dict[str, frozenset[str]] = {tag: frozenset(attrs) for tag, attrs in {
     "p": {"class", "data-agenda-empty"},  # admonition titles, directory entries, refused videos
     "h1": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(),
     "em": set(), "strong": {"class"}, "br": set(), "hr": set(), "blockquote": set(),
-    "ul": {"class"}, "ol": {"start"}, "li": {"class"},
+    "ul": {"class"}, "ol": set(), "li": {"class"},
     "code": set(), "pre": set(),
     "a": {"href", "title", "class", "rel", "download", "type",
           # citations.py, print_links.py, video_embed.py (YouTube facade), directory_pages.py
@@ -71,8 +71,8 @@ VALUES: dict[tuple[str, str], frozenset[str]] = {key: frozenset(values) for key,
     ("track", "kind"): {"captions"},
 }.items()}
 
-# Links may leave the site (a reader's tap); these schemes open a page, mail, the phone or a map.
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "geo"})
+# Links may leave the site (a reader's tap); these schemes open a secure page, mail, the phone or a map.
+LINK_SCHEMES = frozenset({"https", "mailto", "tel", "geo"})
 LINK_ATTRIBUTES = frozenset({("a", "href")})
 # What the browser fetches by itself on page load: only files of this site (relative addresses).
 RESOURCE_ATTRIBUTES = frozenset({("img", "src"), ("img", "srcset"), ("video", "poster"), ("source", "src"),
@@ -119,6 +119,8 @@ def url_problem(tag: str, attribute: str, value: str) -> str | None:
     url = browser_url(value)
     if key in LINK_ATTRIBUTES:
         found = scheme(url)
+        if found == "http":
+            return "alamat `http:` tidak aman; ganti dengan https://"
         if found is not None and found not in LINK_SCHEMES:
             return (f"alamat `{found}:` tidak diizinkan; tautan boleh memakai "
                     f"{', '.join(s + ':' for s in sorted(LINK_SCHEMES))} atau alamat relatif")

@@ -102,7 +102,7 @@ def _nothing_removed(fragment: str, clean: str, kept_addresses: list[str]) -> bo
     return everything == clean
 
 
-def _elements(fragment: str) -> list[tuple[str, dict[str, str]]]:
+def parse_elements(fragment: str) -> list[tuple[str, dict[str, str]]]:
     """Every element of a fragment as a browser's parser builds it (scripting on, like a browser)."""
     root = HTMLParser(namespace_html_elements=False).parse_fragment(fragment, container="div", scripting=True)
     out = []
@@ -120,7 +120,7 @@ def sanitize(fragment: str) -> tuple[str, list[Removal]]:
     clean = _clean(fragment, kept_addresses)
     if _nothing_removed(fragment, clean, kept_addresses):
         return clean, []
-    before, after = _elements(fragment), _elements(clean)
+    before, after = parse_elements(fragment), parse_elements(clean)
     kept_tags = Counter(tag for tag, _ in after)
     kept_attributes = Counter((tag, name, value) for tag, attrs in after for name, value in attrs.items())
     removed: list[Removal] = []

@@ -77,7 +77,7 @@ def require_tools(narration: bool) -> None:
     try:
         import PIL  # noqa: F401
     except ImportError:
-        raise MakerError("Pillow belum terpasang. Jalankan: pip install -c constraints.txt -e .") from None
+        raise MakerError("Pillow belum terpasang. Jalankan: bash scripts/dev.sh build (memasang semua paket dari requirements.lock)") from None
 
 
 def site_name(root: Path, lang: str) -> str:

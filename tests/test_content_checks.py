@@ -179,7 +179,8 @@ def test_outdated_translation_warns(project):
 @pytest.mark.parametrize("link, rule", [
     ("[x](hilang.md)", "link/missing"),
     ("[x](lain.md#tidak-ada)", "link/anchor"),
-    ("[x](http://www.imigrasi.go.id/)", "link/https"),
+    ("[x](http://www.imigrasi.go.id/)", "html/unsafe-url"),
+    ("[x](//www.imigrasi.go.id/)", "link/https"),
     ("[x](https://imigrasilampungbarat.com/paspor)", "link/blocked"),
     ("[x](/prosedur/biaya-paspor.md)", "link/absolute"),
 ])

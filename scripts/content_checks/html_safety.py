@@ -82,7 +82,7 @@ def _attr_lists(page, number: int, line: str):
     for match in ATTR_LIST_RE.finditer(line):
         allowed = set(html_policy.AUTHOR_ATTRIBUTES)
         if VIDEO_EMBED_RE.search(line[: match.start()]):
-            allowed |= html_policy.VIDEO_EMBED_ATTRIBUTES
+            allowed |= set(html_policy.VIDEO_EMBED_ATTRIBUTES)
         for token in ATTR_LIST_TOKEN_RE.finditer(match.group(1)):
             word, value = token.group(1), token.group(2)
             name = "id" if word.startswith("#") else "class" if word.startswith(".") else word.lower()

@@ -1,4 +1,4 @@
-"""Links: internal targets and anchors exist, external links use https and avoid content farms."""
+"""Links: internal targets and anchors exist, no look-alike sites (which schemes may stand in a link: html_safety)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,7 @@ def check(site: Site):
             target = link.target
             scheme = SCHEME_RE.match(target)
             if scheme:
-                name = scheme.group(1).lower()
-                # Schemes outside scripts/html_policy.py LINK_SCHEMES are html_safety's to report.
-                if name == "http":
-                    yield Problem(page.display, link.line, "link/https",
-                                  f"Tautan `{target}` memakai http. Ganti dengan https:// agar aman.")
+                # Which schemes may stand in a link is html_safety's (scripts/html_policy.py) to say.
                 if is_blocked(site.root, target):
                     yield Problem(page.display, link.line, "link/blocked",
                                   f"Tautan ke `{target}`: situs tiruan yang tidak resmi. Hapus tautan ini dan "
