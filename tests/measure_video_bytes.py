@@ -46,8 +46,9 @@ def main(root: str, pages: list[str]) -> None:
             elif t.page.locator("video").count():
                 kind = "file"
                 t.page.evaluate("async () => { const v = document.querySelector('video'); v.muted = true; await v.play(); }")
-                t.page.wait_for_function("(() => { const v = document.querySelector('video'); return v.buffered.length"
-                                         " && v.buffered.end(0) >= v.duration - 0.2; })()", timeout=60000)
+                # A function, not an expression: the page's Content Security Policy refuses string evaluation.
+                t.page.wait_for_function("() => { const v = document.querySelector('video'); return v.buffered.length"
+                                         " && v.buffered.end(0) >= v.duration - 0.2; }", timeout=60000)
             else:
                 print(f"{path}: no video; {before} B")
                 t.close()

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import AXE, FALLBACK_PAGE, HTML_LANG, LANGUAGES, Visit, lang_prefix, require
+from conftest import FALLBACK_PAGE, HTML_LANG, LANGUAGES, Visit, lang_prefix, run_axe
 
 CONTENT_PAGE = "prosedur/m-paspor/"
 
@@ -29,11 +29,8 @@ def test_page_loads_clean_on_a_phone(site, visit, lang, path):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ["", CONTENT_PAGE])
 def test_axe_reports_no_violations(site, visit, lang, path):
-    require(AXE, "axe-core")
     v = visit(site.base_url + lang_prefix(lang) + path)
-    v.page.add_script_tag(path=str(AXE))
-    result = v.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    violations = [(x["id"], x["help"], [n["target"] for n in x["nodes"]][:3]) for x in result["violations"]]
+    violations = [(x["id"], x["help"], [n["target"] for n in x["nodes"]][:3]) for x in run_axe(v.page)]
     assert violations == []
 
 

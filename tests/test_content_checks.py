@@ -126,6 +126,24 @@ def test_metadata_rule(project, broken, rule, line):
     assert found[0].severity == ERROR
 
 
+@pytest.mark.parametrize("field, value, line, says", [
+    ("title", "'</title><script>alert(1)</script>'", 2, "memuat `<`"),
+    ("description", "'x\" onmouseover=\"alert(1)'", 3, 'memuat `"`'),
+    ("description", "Biaya &lt;b&gt;paspor&lt;/b&gt;", 3, "memuat `&lt;`"),
+    ("unverified", "\n  - Jam buka.\n  - <img src=x onerror=alert(1)>", 5, "butir ke-2 memuat `<`"),
+])
+def test_text_fields_refuse_markup(project, field, value, line, says):
+    lines = ORIGINAL.split("\n")
+    start = next(i for i, text in enumerate(lines) if text.startswith(f"{field}:"))
+    end = start + (2 if field == "unverified" else 1)  # `unverified:` and its one item
+    broken = "\n".join(lines[:start] + [f"{field}: {value}"] + lines[end:])
+    write(project, "id/halaman.md", broken)
+    found = only(problems(project), "metadata/invalid")
+    assert (found[0].path, found[0].line) == ("docs/id/halaman.md", line)
+    assert f"Kolom `{field}` " in found[0].message and says in found[0].message
+    assert "tanda kutip lengkung" in found[0].message
+
+
 def test_translation_needs_status(project):
     write(project, "en/halaman.md", ORIGINAL)
     found = only(problems(project), "metadata/required")

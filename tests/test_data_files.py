@@ -157,6 +157,40 @@ def test_content_farm_sources_are_refused(tmp_path):
     assert errors[0].line == _line(KINDS + point, "source:")
 
 
+@pytest.mark.parametrize("field, value, says", [
+    ("name", '"<img src=x onerror=alert(1)>"', "memuat `<`"),
+    ("name", '"Kantor &lt;b&gt;"', "memuat `&lt;`"),
+    ("services", '["Paspor</li><script>"]', "memuat `<`"),
+    ("source", '"https://www.imigrasi.go.id/\\"><script>"', "memuat `\"`"),
+    ("source", "https://www.imigrasi.go.id/ a", "memuat ` `"),
+    ("source", "https://user@www.imigrasi.go.id/", "nama pengguna"),
+    ("source", "javascript://www.imigrasi.go.id/%0aalert(1)", "diawali https://"),
+    ("source", "https://www.imigrasi.go.id:8443/", "diawali https://"),
+    ("source", "https://-imigrasi.go.id/", "diawali https://"),
+    ("web", "https://imigrasi.go.id/<x>", "memuat `<`"),
+])
+def test_texts_refuse_markup_and_addresses_are_parsed(tmp_path, field, value, says):
+    point = GOOD_POINT.replace(f"    {field}: ", f"    {field}: {value}  # ", 1) if f"    {field}: " in GOOD_POINT \
+        else GOOD_POINT.replace("    verified: false", f"    {field}: {value}\n    verified: false")
+    text = KINDS + point
+    root = _root(tmp_path, {"service-points.yml": text})
+    valid, errors, _ = _errors(root, "service-points.yml")
+    assert valid == []  # the entry never reaches a page
+    assert len(errors) == 1 and errors[0].line == _line(text, f"    {field}:"), [str(e) for e in errors]
+    assert f"kolom `{field}`" in errors[0].message and says in errors[0].message
+
+
+def test_interface_strings_refuse_markup_with_their_line(tmp_path):
+    text = ("notice.draft.title:\n  id: Draf\n  en: <img src=x onerror=alert(1)>\n"
+            "notice.draft.body:\n  id: Teks\n  xx: Teks\n")
+    root = _root(tmp_path, {"ui-strings.yml": text})
+    problems = data_files.ui_string_problems(root, LANGUAGES)
+    assert [(p.path, p.line, p.rule) for p in problems] == [("data/ui-strings.yml", 3, "data/ui-strings/invalid"),
+                                                            ("data/ui-strings.yml", 6, "data/ui-strings/invalid")]
+    assert "bahasa `en` memuat `<`" in problems[0].message and "`xx`" in problems[1].message
+    assert data_files.ui_string_problems(ROOT, LANGUAGES) == []
+
+
 def test_unverified_details_are_kept_off_the_page_and_the_volunteer_is_told(tmp_path):
     point = GOOD_POINT.replace("phone: null", 'phone: "0721-123456"')
     root = _root(tmp_path, {"service-points.yml": KINDS + point})

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import AXE, HTML_LANG, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, require
+from conftest import HTML_LANG, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, run_axe
 
 import storyboards  # noqa: E402
 import webvtt  # noqa: E402
@@ -89,14 +89,14 @@ def test_video_waits_for_play_then_plays_with_captions(site, traffic, lang):
     # Chromium's own WebVTT parser reads the same cues as ours.
     vtt = ROOT / "docs" / lang / "video" / f"m-paspor.{lang}.vtt"
     expected = [(round(c.start, 3), round(c.end, 3), c.text) for c in webvtt.loads(vtt.read_text("utf-8")).cues]
-    t.page.wait_for_function("document.querySelector('video').textTracks[0].cues?.length > 0")
+    t.page.wait_for_function("() => document.querySelector('video').textTracks[0].cues?.length > 0")
     track = t.page.evaluate("""() => { const tr = document.querySelector('video').textTracks[0];
         return {mode: tr.mode, lang: tr.language, cues: [...tr.cues].map(c => [c.startTime, c.endTime, c.text])}; }""")
     assert track["mode"] == "showing" and track["lang"] == HTML_LANG[lang]
     assert [(round(s, 3), round(e, 3), x) for s, e, x in track["cues"]] == expected
     before = t.bytes()
     t.page.evaluate("async () => { const v = document.querySelector('video'); v.muted = true; await v.play(); }")
-    t.page.wait_for_function("document.querySelector('video').currentTime > 0.5")
+    t.page.wait_for_function("() => document.querySelector('video').currentTime > 0.5")
     state = t.page.evaluate("(() => { const v = document.querySelector('video'); "
                             "return [v.videoWidth, v.videoHeight, Math.round(v.duration)]; })()")
     assert state[:2] == [640, 360] and state[2] > 10
@@ -128,8 +128,5 @@ def test_print_shows_title_and_address_instead_of_the_player(site, traffic):
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_video_page_has_no_axe_violations(site, traffic, lang):
-    require(AXE, "axe-core")
     t = traffic(site.base_url + lang_prefix(lang) + "video/")
-    t.page.add_script_tag(path=str(AXE))
-    result = t.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in run_axe(t.page)] == []

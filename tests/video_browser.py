@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from conftest import PHONE
+from conftest import CSP_LISTENER, PHONE
 
 LOCAL = "127.0.0.1"
 
@@ -22,6 +22,7 @@ class Traffic:
         self.offsite: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
+        self.context.add_init_script(CSP_LISTENER)
         self.page = self.context.new_page()
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -48,6 +49,10 @@ class Traffic:
     def goto(self, url: str):
         self.page.goto(url, wait_until="networkidle")
         return self
+
+    def violations(self) -> list[str]:
+        """Content Security Policy violations of the current document."""
+        return self.page.evaluate("window.__violations || []")
 
     def bytes(self, matching: str = "") -> int:
         """Bytes transferred (headers and bodies, as sent) for URLs containing `matching`."""

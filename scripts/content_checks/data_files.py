@@ -695,9 +695,39 @@ def _entry_rules(schema, clean, label, fields, problem, ctx) -> bool:
 # --- the rule and the loader ------------------------------------------------------------------------
 
 
+UI_STRINGS = "ui-strings.yml"
+
+
+def ui_string_problems(root: Path, languages: list[str]) -> list[Problem]:
+    """data/ui-strings.yml, the site's own interface texts (notices, labels): each key holds one text,
+    or `{id: ..., lpg: ..., en: ...}`; no markup (templates escape them as well)."""
+    path, rule = f"data/{UI_STRINGS}", "data/ui-strings"
+    try:
+        source = (root / "data" / UI_STRINGS).read_text(encoding="utf-8")
+        node, data = yaml.compose(source, Loader=_Loader), yaml.load(source, Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [Problem(path, mark.line + 1 if mark else 0, f"{rule}/yaml",
+                        f"File ini tidak bisa dibaca ({type(exc).__name__}). Periksa titik dua, tanda kutip dan "
+                        "spasi di awal baris.")]
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        return [Problem(path, 1, f"{rule}/shape", "File ini harus berisi `kunci:` lalu teks tiap bahasa, seperti "
+                                                  "entri lain di file ini.")]
+    ctx = Context(root=root, languages=list(languages))
+    problems = []
+    for key_node, value_node in node.value:
+        try:
+            localized(value_node, data.get(key_node.value), ctx)
+        except Invalid as exc:
+            problems.append(Problem(path, exc.line or _line(key_node), f"{rule}/invalid",
+                                    f"Teks `{key_node.value}` {exc.message}."))
+    return problems
+
+
 def check(site: Site):
     for schema in SCHEMAS:
         yield from validate(site.root, schema, site.languages)[1]
+    yield from ui_string_problems(site.root, site.languages)
     seen: dict[str, str] = {}
     for schema in source_schemas(site.root):
         valid, problems = validate(site.root, schema, site.languages)
