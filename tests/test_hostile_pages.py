@@ -180,3 +180,41 @@ def test_in_chromium_no_payload_runs_and_nothing_leaves_the_site(preview, browse
     finally:
         context.close()
     assert leaks == [] and dialogs == []
+
+
+# Template values that are HTML on purpose, each built escaped by our code (or verbatim by design).
+TRUSTED_HTML = {
+    "super()": "Material's block, itself a template",
+    "page_references": "scripts/citations.py references_html escapes every value",
+    "page_qr_svg": "segno's SVG of the page address",
+    "site_js_class_script": "a constant of scripts/content_security.py, allowed by its hash",
+}
+
+
+def test_every_value_our_templates_print_is_escaped():
+    """Each `{{ ... }}` in overrides/ ends in `| e`, or prints one of TRUSTED_HTML: MkDocs' Jinja does
+    not escape by itself, and these templates print data volunteers edit."""
+    from jinja2 import Environment, nodes
+
+    from conftest import ROOT
+
+    unescaped = []
+    for path in sorted((ROOT / "overrides").rglob("*.html")):
+        tree = Environment(extensions=["jinja2.ext.loopcontrols"]).parse(path.read_text(encoding="utf-8"))
+        if path.parent.name == "languages":
+            # Interface translations, printed by Material's templates as they are (like its own id.html):
+            # their strings must be plain text, since nothing escapes them there.
+            strings = [c.value for c in tree.find_all(nodes.Const) if isinstance(c.value, str)]
+            assert strings and [v for v in strings if re.search(r"[<>&\"]", v)] == [], path.name
+            continue
+        for output in tree.find_all(nodes.Output):
+            for node in output.nodes:
+                if isinstance(node, nodes.TemplateData):
+                    continue
+                if isinstance(node, nodes.Filter) and node.name in ("e", "escape"):
+                    continue
+                name = ("super()" if isinstance(node, nodes.Call) and getattr(node.node, "name", "") == "super"
+                        else getattr(node, "name", None))
+                if name not in TRUSTED_HTML:
+                    unescaped.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert unescaped == []
