@@ -249,11 +249,30 @@ def test_image_rules(project):
     ("[klik](javascript:alert(1))", "html/unsafe-url"),
     ("[klik](data:text/html;base64,PHNjcmlwdD4=)", "html/unsafe-url"),
     ("<a href=\"JavaScript:alert(1)\">klik</a>", "html/unsafe-url"),
+    # The same allow-list as the sanitizer's (scripts/html_policy.py), read where browsers and
+    # Python's html.parser disagree and where a scheme hides from a plain match.
+    ("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>", "html/forbidden-tag"),
+    ("<![CDATA[<img src=x onerror=alert(1)>]]>", "html/forbidden-tag"),
+    ("<svg><animate attributeName=href to=javascript:alert(1) /></svg>", "html/forbidden-tag"),
+    ("<p style=\"background:url(https://evil.example/)\">x</p>", "html/forbidden-attribute"),
+    ("<td align=\"justify\">x</td>", "html/forbidden-attribute"),
+    ("Teks{ .kelas-lain }", "html/forbidden-attribute"),
+    ("[klik](jav&#x61;script:alert(1))", "html/unsafe-url"),
+    ("[klik](java\tscript:alert(1))", "html/unsafe-url"),
+    ("[r]: &#106;avascript:alert(1)", "html/unsafe-url"),
+    ("![peta](https://evil.example/peta.png)", "html/unsafe-url"),
+    ("<img src=\"//evil.example/x.png\" alt=\"x\">", "html/unsafe-url"),
 ])
 def test_html_safety_rule(project, hostile, rule):
     write(project, "id/halaman.md", ORIGINAL + f"\n{hostile}\n")
     found = only(problems(project), rule)
     assert found[0].path == "docs/id/halaman.md" and found[0].line == 16
+
+
+def test_markdown_the_policy_allows_is_not_flagged(project):
+    write(project, "id/halaman.md", ORIGINAL + "\n<!-- catatan untuk penyunting -->\n\nPakai <abbr title=\"Kantor\">KI</abbr>"
+          " dan <https://www.imigrasi.go.id/>.<br>\n\n## Bagian {#bagian-lain}\n\n[surel](mailto:a@example.org)\n")
+    assert [str(p) for p in problems(project) if p.rule.startswith("html/")] == []
 
 
 def test_code_samples_are_not_flagged(project):
