@@ -11,7 +11,6 @@ purpose: nothing here can run code, submit anything or load another site.
 
 from __future__ import annotations
 
-import html
 import re
 
 from video_sources import ATTRIBUTES as VIDEO_EMBED_ATTRIBUTES
@@ -99,11 +98,9 @@ def attributes(tag: str) -> frozenset[str]:
     return TAGS[tag] | GLOBAL_ATTRIBUTES if tag in TAGS else frozenset()
 
 
-def browser_url(value: str, decode_entities: bool = False) -> str:
-    """An address as a browser resolves it: entities decoded (when read from source), tabs and
-    newlines removed, controls and spaces trimmed."""
-    if decode_entities:
-        value = html.unescape(value)
+def browser_url(value: str) -> str:
+    """An address (entities already decoded) as a browser resolves it: tabs and newlines removed,
+    controls and spaces trimmed."""
     return _URL_NOISE_RE.sub("", value).strip(_URL_EDGES)
 
 
@@ -142,8 +139,3 @@ def value_problem(tag: str, attribute: str, value: str) -> str | None:
         return f"nilai `{value}` tidak diizinkan; yang boleh: {', '.join(sorted(allowed))}"
     return url_problem(tag, attribute, value)
 
-
-def describe() -> str:
-    """The policy in a few lines, for messages and the README."""
-    return (f"{len(TAGS)} tag ({', '.join(sorted(TAGS))}); alamat tautan: "
-            f"{', '.join(sorted(LINK_SCHEMES))} atau relatif; gambar, video dan takarir: file situs ini saja")

@@ -33,7 +33,9 @@ class Removal:
         if self.attribute is None:
             return f"tag `<{self.tag}>`"
         if self.attribute in html_policy.attributes(self.tag):
-            reason = html_policy.value_problem(self.tag, self.attribute, self.value or "") or "nilai tidak diizinkan"
+            # Allowed by the policy but dropped by nh3: an address it cannot parse (a space, a bad host).
+            reason = (html_policy.value_problem(self.tag, self.attribute, self.value or "")
+                      or f"alamat `{(self.value or '')[:60]}` tidak bisa dibaca sebagai alamat web")
             return f"atribut `{self.attribute}` pada `<{self.tag}>` ({reason})"
         return f"atribut `{self.attribute}` pada `<{self.tag}>`"
 

@@ -198,6 +198,7 @@ def test_outdated_translation_warns(project):
     ("[x](hilang.md)", "link/missing"),
     ("[x](lain.md#tidak-ada)", "link/anchor"),
     ("[x](http://www.imigrasi.go.id/)", "html/unsafe-url"),
+    ("<http://www.imigrasi.go.id/>", "html/unsafe-url"),
     ("[x](//www.imigrasi.go.id/)", "link/https"),
     ("[x](https://imigrasilampungbarat.com/paspor)", "link/blocked"),
     ("[x](/prosedur/biaya-paspor.md)", "link/absolute"),

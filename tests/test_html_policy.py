@@ -168,7 +168,8 @@ def test_links_use_exactly_the_allowed_schemes_and_files_come_from_the_site(inve
      ["atribut `srcset` pada `<img>` (daftar gambar `srcset` harus berisi file situs ini saja)"]),
     ('<div style="background:url(https://evil.example/)">x</div>', "<div>x</div>", ["atribut `style` pada `<div>`"]),
     # A link without a well-formed address loses it (nh3 cannot parse it), and says so.
-    ('<a href="https://exa mple.com/">x</a>', "<a>x</a>", ["atribut `href` pada `<a>` (nilai tidak diizinkan)"]),
+    ('<a href="https://exa mple.com/">x</a>', "<a>x</a>",
+     ["atribut `href` pada `<a>` (alamat `https://exa mple.com/` tidak bisa dibaca sebagai alamat web)"]),
 ])
 def test_sanitizer_keeps_the_policy_and_names_what_it_removed(fragment, clean, removed):
     out, removals = html_sanitizer.sanitize(fragment)

@@ -97,6 +97,8 @@ def _attr_lists(page, number: int, line: str):
 
 def _addresses(page, number: int, line: str):
     targets = [(m.group(1) == "!", m.group(2), m.group(3)) for m in LINK_TARGET_RE.finditer(line)]
+    targets += [(False, "", m.group(0)[1:-1]) for m in AUTOLINK_RE.finditer(line)
+                if re.match(r"<(?:https?|ftp)://", m.group(0), re.I)]  # not the `<name@host>` ones
     reference = REF_TARGET_RE.match(line)
     if reference:
         targets.append((False, "", reference.group(1)))
