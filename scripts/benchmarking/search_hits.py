@@ -23,19 +23,21 @@ WAIT_MS = 15_000
 
 @dataclass
 class Outcome:
-    """One query: what the first results were (site paths under the language's root) and whether
-    any result was a page of another language."""
+    """One query: the results as shown (site paths, "en/prosedur/biaya-paspor/"), and those of them
+    that are pages of another language."""
 
     lang: str
     query: str
     kind: str
-    answers: list[str]
+    answers: list[str]  # under the language's root: "prosedur/biaya-paspor/"
+    prefix: str  # the language's root: "" or "en/"
     results: list[str] = field(default_factory=list)
     other_language: list[str] = field(default_factory=list)
 
     @property
     def hit(self) -> bool:
-        return any(path in self.answers for path in self.results[:TOP])
+        """An answering page of the reader's language among the first three results shown."""
+        return any(path in {self.prefix + a for a in self.answers} for path in self.results[:TOP])
 
 
 def load_queries(path: Path = QUERIES) -> dict[str, list[dict]]:
@@ -60,8 +62,7 @@ def outcome(lang: str, languages: list[str], entry: dict, paths: list[str]) -> O
     mine = prefix(lang, languages[0])
     others = tuple(prefix(o, languages[0]) for o in languages if o != lang and prefix(o, languages[0]))
     foreign = [p for p in paths if (mine and not p.startswith(mine)) or (not mine and p.startswith(others))]
-    own = [p.removeprefix(mine) for p in paths if p not in foreign]
-    return Outcome(lang, entry["query"], entry.get("kind", ""), list(entry["answers"]), own, foreign)
+    return Outcome(lang, entry["query"], entry.get("kind", ""), list(entry["answers"]), mine, paths, foreign)
 
 
 # --- the two search boxes ---------------------------------------------------------------------------
