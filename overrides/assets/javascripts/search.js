@@ -1,6 +1,6 @@
 // Site search, loaded by site.js when the reader first opens search. Online it runs Pagefind, which
 // loads only the index of the page's language (it reads <html lang>); the offline copy opened from a
-// folder (file://) cannot run Pagefind and searches offline-search.js instead. Both get the same
+// folder (file://) cannot run Pagefind and uses search-offline.js instead. Both get the same
 // query handling: residents' words and stop words (assets/search/words-LANG.js, made from
 // data/search-words.yml by scripts/search_words.py) and one-letter typos (vocabulary-LANG.js,
 // fetched only when a query has a word of five letters or more that no page contains).
@@ -153,20 +153,20 @@
       const share = page.best.filter(Boolean).length / used.length;
       return { ...page, score: page.best.reduce((a, b) => a + b, 0) * share * share };
     });
-    return ranked.sort((a, b) => b.score - a.score);
+    return ranked.filter((page) => page.score > 0).sort((a, b) => b.score - a.score);
   };
 
   // The section with the most matches, and in it the densest run of words: that is where the
   // result lands and what its excerpt shows, with every matched word marked.
   const view = (page, locations) => {
-    const words = page.content.split(/[\r\n\s]+/g);
+    const tokens = page.content.split(/[\r\n\s]+/g);
     const sections = [{ title: null, id: null, start: 0 }];
     for (const a of page.anchors) {
       if (/^h\d$/i.test(a.element) && a.id && a.text?.trim() && a.location > sections.at(-1).start) {
         sections.push({ title: a.text.trim(), id: a.id, start: a.location });
       }
     }
-    sections.forEach((s, i) => { s.end = sections[i + 1]?.start ?? words.length; });
+    sections.forEach((s, i) => { s.end = sections[i + 1]?.start ?? tokens.length; });
     const inside = (s) => locations.filter((l) => l >= s.start && l < s.end);
     const best = sections.reduce((a, b) => (inside(b).length > inside(a).length ? b : a));
     const hits = inside(best);
@@ -178,13 +178,11 @@
     const end = Math.min(best.end, start + EXCERPT_WORDS);
     const marked = new Set(locations);
     const parts = [];
-    for (let i = start; i < end; i++) parts.push({ text: words[i], mark: marked.has(i) });
+    for (let i = start; i < end; i++) parts.push({ text: tokens[i], mark: marked.has(i) });
     return { url: best.id ? `${page.url}#${best.id}` : page.url, title: page.title, section: best.title, parts };
   };
 
   // --- engines ---------------------------------------------------------------------------------
-  // Each: search(words) -> results [{id, score}], has(word) -> a page has this very word,
-  // show(result) -> {url, title, section, excerpt (HTML with <mark>)}.
   // Each: search(words) -> [{id, score, words (locations)}], has(word) -> a page has this very word,
   // page(result) -> {url, title, content, anchors [{element, id, text, location}]}.
   const pagefindEngine = async () => {
@@ -324,7 +322,7 @@
     list.append(...items);
     if (results.length > from + BATCH) {
       const li = element("li", "site-search-more");
-      const button = element("button", "md-button", words.ui["search.more"]);
+      const button = element("button", "", words.ui["search.more"]);
       button.type = "button";
       button.addEventListener("click", async () => {
         await more(ticket, results, from + BATCH);
