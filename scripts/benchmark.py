@@ -8,8 +8,11 @@ prints, for both sites and as ratios: first-visit bytes of the home page and of 
 bytes of a second page view, bytes up to the first search result, third-party requests, 404s and
 build time. Bytes are what the site's server sent to the browser (gzip bodies and headers, service
 worker and video included); Chromium's own per-request count is printed beside them
-(benchmarking/page_bytes.py says why it is not the headline). --lighthouse adds Lighthouse mobile at RTT 300 ms / 400 kbit/s / 6x CPU. --write puts
-the figures in BENCHMARK.md. Needs Chromium (/usr/bin/chromium) and, for --lighthouse, `npm ci`.
+(benchmarking/page_bytes.py says why it is not the headline). It also types the residents' query set
+(tests/search_queries.yml) into both sites' search and counts the answers in the first three results
+(benchmarking/search_hits.py; --skip-hit-rate leaves it out). --lighthouse adds Lighthouse mobile at
+RTT 300 ms / 400 kbit/s / 6x CPU. --write puts the figures in BENCHMARK.md. Needs Chromium
+(/usr/bin/chromium) and, for --lighthouse, `npm ci`.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmarking import lighthouse, page_bytes, report, sites  # noqa: E402
+from benchmarking import lighthouse, page_bytes, report, search_hits, sites  # noqa: E402
 from benchmarking.gzip_server import PagesServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +33,8 @@ HOME_PAGE = ""
 CONTENT_PAGE = "prosedur/m-paspor/"
 SECOND_PAGE = "prosedur/biaya-paspor/"
 QUERY = "paspor"
+# How to type into each kind of search box (benchmarking/search_hits.py).
+SEARCHERS = {"pagefind": search_hits.search_this_site, "material": search_hits.search_material}
 
 
 def parse_args(argv):
@@ -42,6 +47,10 @@ def parse_args(argv):
     parser.add_argument("--details", action="store_true",
                         help="also list every file sent in each scenario, with its size")
     parser.add_argument("--query", default=QUERY, help=f"search query, typed key by key (default {QUERY})")
+    parser.add_argument("--skip-hit-rate", action="store_true",
+                        help="do not type the residents' query set into both sites' search")
+    parser.add_argument("--search-queries", type=Path, default=search_hits.QUERIES,
+                        help="the query set with its answers (default tests/search_queries.yml)")
     parser.add_argument("--content-page", default=CONTENT_PAGE)
     parser.add_argument("--second-page", default=SECOND_PAGE)
     parser.add_argument("--project-root", type=Path, default=ROOT,
@@ -119,6 +128,13 @@ def main(argv=None) -> int:
             print("Loading pages ...", file=sys.stderr, flush=True)
             p = measure_site(browser, project_server, project, project_search_profile(args), args)
             b = measure_site(browser, baseline_server, baseline, page_bytes.SEARCH_PROFILES["material"], args)
+            if not args.skip_hit_rate:
+                queries = search_hits.load_queries(args.search_queries)
+                languages = sites.languages(config)
+                for result, server, kind in ((p, project_server, args.project_search),
+                                             (b, baseline_server, "material")):
+                    print(f"  {result.name}: residents' queries ...", file=sys.stderr, flush=True)
+                    result.hits = search_hits.run(browser, server.base_url, languages, queries, SEARCHERS[kind])
             browser.close()
             if args.lighthouse:
                 for result, server in ((p, project_server), (b, baseline_server)):
@@ -127,12 +143,17 @@ def main(argv=None) -> int:
                         result.lighthouse[label] = lighthouse.median_scores(server.base_url + path, args.runs)
 
     bytes_md = report.bytes_table(p, b, args.content_page, args.second_page, args.query)
+    hits_md = None if args.skip_hit_rate else report.hits_table(p, b, sites.languages(config))
     lighthouse_md = report.lighthouse_table(p, b) if args.lighthouse else None
     notes = report.search_notes(p, b)
     print()
     print(bytes_md)
     print()
     print("\n".join(notes))
+    if hits_md:
+        print()
+        print(hits_md)
+        print("\n".join(report.misses(p)))
     if lighthouse_md:
         print()
         print(lighthouse_md)
@@ -144,7 +165,7 @@ def main(argv=None) -> int:
         command = "python scripts/benchmark.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
         page = report.markdown_page(command=command.strip(), browser_version=browser_version, project=p,
                                     baseline=b, bytes_md=bytes_md, lighthouse_md=lighthouse_md,
-                                    notes=notes, runs=args.runs)
+                                    notes=notes, runs=args.runs, hits_md=hits_md)
         (ROOT / "BENCHMARK.md").write_text(page, encoding="utf-8")
         print(f"\nWrote {ROOT / 'BENCHMARK.md'}")
     return 0

@@ -104,8 +104,10 @@ def number_citations(markdown: str, registry: dict[str, dict]) -> tuple[str, lis
         if key not in registry:
             return match.group(0)
         number = order.setdefault(key, len(order) + 1)
-        # No id on the marker: a source cited twice would repeat it.
-        return (f'<sup class="site-cite"><a href="#ref-{number}" data-ref="{number}">[{number}]</a></sup>')
+        # No id on the marker: a source cited twice would repeat it. data-pagefind-ignore: "[3]" is
+        # no word a reader searches for, and it would clutter the excerpts of search results.
+        return (f'<sup class="site-cite" data-pagefind-ignore><a href="#ref-{number}" data-ref="{number}">'
+                f'[{number}]</a></sup>')
 
     for line in markdown.split("\n"):
         opening = FENCE_RE.match(line)

@@ -18,6 +18,7 @@ import css_purge
 import directory_pages
 import html_sanitizer
 import image_pipeline
+import js_compact
 import leaflets
 import offline
 import page_actions
@@ -25,6 +26,7 @@ import page_meta
 import print_footer
 import print_links
 import search_index
+import search_words
 import site_data
 import translation_status
 import video_embed
@@ -166,6 +168,8 @@ def on_page_context(context, page: Page, config, nav):
     context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"
     context["page_lang_root"] = _prefix(lang, default) or "./"
     context["site_lang"] = lang
+    terms = page.meta.get("search_terms")
+    context["page_search_terms"] = search_words.terms_text(terms) if isinstance(terms, list) else ""
     context["page_translation_outdated"] = file_lang != default and _is_outdated(page, default)
     page.edit_url = _edit_url(config, page, lang, file_lang)
     # Print-only footer (address, QR code, hotlines) and the page's PDF leaflet, if it has one.
@@ -226,9 +230,15 @@ def on_post_build(config):
     _built_languages.add(lang)
     if _built_languages >= set(i18n.build_languages):
         search_index.build(config.site_dir)
+        # Residents' words and typo vocabulary per language, read by search.js (online and offline).
+        languages = _languages(i18n)
+        search_words.build(config.site_dir, ROOT, languages, default, config.extra.get("hreflang", {}),
+                           {l: site_data.verified_phones(l, default) for l in languages},
+                           {l: site_data.ui_strings(l, default) for l in languages})
         assets = ROOT / "overrides" / "assets"
         css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
-        offline.build_zips(config.site_dir, _languages(i18n), default, config.extra.get("hreflang", {}))
+        js_compact.compact_site_scripts(config.site_dir, assets / "javascripts")
+        offline.build_zips(config.site_dir, languages, default, config.extra.get("hreflang", {}))
         offline.stamp_service_worker(config.site_dir)
 
 

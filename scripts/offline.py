@@ -25,7 +25,8 @@ def stamp_service_worker(site_dir: str) -> str:
 import json  # noqa: E402
 import re  # noqa: E402
 import zipfile  # noqa: E402
-from html.parser import HTMLParser  # noqa: E402
+
+from search_words import IndexedText  # noqa: E402
 
 ZIP_DIR = "offline"
 # Relative links to a folder ("../prosedur/", "./", "..") need "index.html" outside a web server.
@@ -43,36 +44,6 @@ def _for_local_folder(html: str) -> str:
         return f'{match.group(1)}{path}index.html{match.group(3) or ""}"'
 
     return _FOLDER_LINK_RE.sub(add_index, html)
-
-
-class _ArticleText(HTMLParser):
-    """Title and text of [data-pagefind-body], the part of a page that search covers."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.title = ""
-        self.in_h1 = False
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth:
-            self.depth += tag not in ("br", "img", "hr", "input", "meta", "link", "wbr", "source", "track")
-        elif "data-pagefind-body" in dict(attrs):
-            self.depth = 1
-        self.in_h1 = self.in_h1 or (self.depth and tag == "h1")
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
-            if tag == "h1":
-                self.in_h1 = False
-
-    def handle_data(self, data):
-        if self.depth:
-            if self.in_h1 and not self.title:
-                self.title = data.strip()
-            self.text.append(data)
 
 
 SHARED_FOLDERS = ("assets", "pagefind")
@@ -120,11 +91,10 @@ def build_zips(site_dir: str, languages: list[str], default: str, hreflang: dict
                 html = path.read_text(encoding="utf-8")
                 entries.append((rel, _for_local_folder(html).encode("utf-8")))
                 if rel.endswith("index.html"):
-                    parser = _ArticleText()
-                    parser.feed(html)
-                    if parser.title:
-                        text = re.sub(r"\s+", " ", " ".join(parser.text)).strip()
-                        index.append({"url": rel, "title": parser.title, "text": text})
+                    page = IndexedText(html)
+                    if page.title:
+                        index.append({"url": rel, "title": page.title, "text": page.plain,
+                                      "terms": " ".join(page.terms)})
             else:
                 entries.append((rel, path))
         # Search from a local folder (file://), where Pagefind cannot load its files.

@@ -119,6 +119,13 @@ def hotlines_markdown(lang: str, default_lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def verified_phones(lang: str, default_lang: str) -> list[dict]:
+    """The verified hotline numbers ({name, phone, href}), for places without room for the whole
+    block (search with no results)."""
+    return [{"name": localized(e["name"], lang, default_lang), "phone": e["phone"], "href": tel_href(e["phone"])}
+            for e in valid_entries("hotlines.yml") if e.get("verified") and e.get("phone")]
+
+
 # --- glossary ---------------------------------------------------------------------------------------
 
 GLOSSARY_PAGE = "glosarium.md"

@@ -255,3 +255,45 @@ def test_lighthouse_runs_offline_on_a_tiny_site(browser, tiny_site):
     assert {"/", "/style.css", "/app.js"} <= served  # it audited our page, not an error page
     assert 0 <= scores.performance <= 100 and 0 <= scores.seo <= 100
     assert scores.lcp_ms > 0 and scores.fcp_ms > 0
+
+
+# --- the residents' query set -----------------------------------------------------------------------
+
+
+def test_a_hit_is_an_answer_of_the_readers_language_among_the_first_three_shown():
+    from benchmarking import search_hits
+
+    entry = {"query": "biaya paspor", "kind": "plain", "answers": ["prosedur/biaya-paspor/"]}
+    shown = ["lpg/prosedur/biaya-paspor/", "en/prosedur/biaya-paspor/", "prosedur/m-paspor/", "prosedur/biaya-paspor/"]
+    plain = search_hits.outcome("id", LANGUAGES, entry, shown)
+    assert not plain.hit  # the Indonesian answer is fourth; the first two are other languages
+    assert plain.other_language == ["lpg/prosedur/biaya-paspor/", "en/prosedur/biaya-paspor/"]
+    english = search_hits.outcome("en", LANGUAGES, entry, ["en/prosedur/biaya-paspor/", "prosedur/x/"])
+    assert english.hit and english.other_language == ["prosedur/x/"]
+    assert search_hits.site_paths(["http://h/situs/en/a/index.html#s", "http://h/situs/en/a/"], "/situs/") == ["en/a/"]
+
+
+def test_report_gives_both_hit_rates_per_language_and_the_misses(tmp_path):
+    from benchmarking import search_hits
+
+    def outcomes(hit_langs):
+        out = []
+        for lang in LANGUAGES:
+            for i in range(4):
+                answer = f"p{i}/"
+                shown = [search_hits.prefix(lang, "id") + (answer if i < hit_langs[lang] else "x/")]
+                out.append(search_hits.outcome(lang, LANGUAGES, {"query": f"q{i}", "kind": "plain",
+                                                                 "answers": [answer]}, shown))
+        return out
+
+    m = page_bytes.Measurement(bytes=1, browser_bytes=1, responses=1, third_party=0, not_found=0)
+    build = sites.Build("x", tmp_path / "mkdocs.yml", tmp_path, seconds=[1.0])
+    project = report.SiteResult("project", build, 1, m, m, m, page_bytes.SearchMeasurement(na="-"),
+                                hits=outcomes({"id": 4, "lpg": 4, "en": 3}))
+    baseline = report.SiteResult("baseline", build, 1, m, m, m, page_bytes.SearchMeasurement(na="-"),
+                                 hits=outcomes({"id": 2, "lpg": 1, "en": 0}))
+    table = report.hits_table(project, baseline, LANGUAGES).splitlines()
+    assert table[2] == "| `id` | 4 | 4/4 (100%) | 2/4 (50%) | 0 | 0 | >= 95%, none | yes |"
+    assert table[4] == "| `en` | 4 | 3/4 (75%) | 0/4 (0%) | 0 | 0 | >= 95%, none | **no** |"
+    assert table[5] == "| all | 12 | 11/12 (92%) | 3/12 (25%) | 0 | 0 |  |  |"
+    assert report.misses(project) == ['- `en` "q3" (plain): showed `en/x/`; answer: `en/p3/`']

@@ -68,6 +68,8 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "data" / "hotlines.yml").write_text(yaml.safe_dump(hotlines, allow_unicode=True), encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "data" / "translations-pending.yml").write_text("lpg: []\nen: []\n")
+    # Residents' words that the fixture pages use (the real file's words are on the real pages).
+    (tmp_path / "data" / "search-words.yml").write_text("id:\n  same:\n    - [kantor, kanim]\n  stop: [ini]\n")
     for lang in LANGUAGES:
         base = tmp_path / "docs" / lang
         base.mkdir(parents=True)

@@ -126,3 +126,39 @@ def test_offline_zip_served_by_a_wifi_box_uses_pagefind(site, browser, tmp_path)
     finally:
         context.close()
         server.shutdown()
+
+
+def test_offline_search_knows_residents_words_typos_and_page_terms(site, browser, tmp_path):
+    """From a folder (file://) search runs search-offline.js, with the same words file and typo
+    vocabulary as online."""
+    folder = _unzip(site, tmp_path, "id")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((folder / "index.html").as_uri())
+        page.keyboard.press("/")
+
+        def results(query):
+            page.fill("[data-site-search-input]", query)
+            page.wait_for_function("q => document.querySelector('[data-site-search-results]').dataset.query === q",
+                                   arg=query)
+            return [h.split("/info-imigrasi-id/", 1)[1] for h in
+                    page.eval_on_selector_all("[data-search-result]", "els => els.map(e => e.href)")]
+
+        # No page says TKI: the pages that say PMI or pekerja migran are found.
+        found = results("TKI")
+        assert found and "lokasi-layanan/bp3mi-lampung/index.html" in found
+        marks = page.eval_on_selector_all("[data-search-result] mark", "els => els.map(e => e.textContent.toLowerCase())")
+        assert "tki" not in marks and {"pmi", "pekerja", "migran"} & {m.strip(".,:") for m in marks}
+        assert results("imigrsi kotabumi")[0] == "lokasi-layanan/kantor-imigrasi-kotabumi/index.html"
+        assert page.text_content(".site-search-also") == "Juga dicari: imigrasi"
+        assert results("gaptek") == ["prosedur/layanan-tanpa-aplikasi/index.html"]
+        assert results("qwzx vbnm") == []
+        hotlines = page.eval_on_selector_all(".site-search-none a", "els => els.map(e => e.getAttribute('href'))")
+        assert hotlines[:2] == ["tel:110", "tel:129"]
+        assert all(h.endswith("index.html") for h in hotlines[2:])  # folder links need their index.html
+        assert errors == []
+    finally:
+        context.close()

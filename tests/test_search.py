@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,11 +24,15 @@ def search(v, query: str) -> list[str]:
 
 def test_no_search_bytes_before_search_is_opened(site, visit):
     v = visit(site.base_url + "prosedur/m-paspor/")
-    searching = ("/pagefind/", "search_index", "/workers/search", "/javascripts/search.js")
+    searching = ("/pagefind/", "search_index", "/workers/search", "/javascripts/search", "/assets/search/")
     assert not [u for u in v.requests if any(s in u for s in searching)]
     v.page.click("label.md-header__button[for=__search]")
     v.page.wait_for_function("() => performance.getEntriesByType('resource').some(r => r.name.includes('/pagefind/'))")
     assert [u for u in v.requests if "/javascripts/search.js" in u]
+    # A correctly spelled word needs no vocabulary; the offline engine is never fetched online.
+    search(v, "paspor")
+    assert [u for u in v.requests if "/assets/search/words-id.js" in u]
+    assert not [u for u in v.requests if "/vocabulary-" in u or "search-offline.js" in u]
 
 
 @pytest.mark.parametrize("lang, query", [("id", "paspor"), ("lpg", "paspor"), ("en", "passport")])
@@ -74,3 +79,139 @@ def test_search_works_with_the_keyboard_and_speaks_lampung(site, visit):
     with v.page.expect_navigation():
         v.page.keyboard.press("Enter")
     assert urlsplit(v.page.url).path == results[0]
+
+
+def typed(v, query: str) -> list[dict]:
+    """Type into the open search box; every result once all are shown for `query`."""
+    box = v.page.locator("[data-site-search-input]")
+    if not v.page.evaluate("document.getElementById('__search').checked"):
+        v.page.click("label.md-header__button[for=__search]")
+    box.fill(query)
+    v.page.wait_for_function("q => document.querySelector('[data-site-search-results]').dataset.query === q", arg=query)
+    return v.page.eval_on_selector_all("[data-search-result]", """els => els.map(e => ({
+        href: e.getAttribute('href'), section: e.querySelector('.site-search-section')?.textContent || null,
+        marks: [...e.querySelectorAll('mark')].map(m => m.textContent.toLowerCase()), text: e.textContent}))""")
+
+
+def test_a_result_lands_on_the_section_that_answers(site, visit):
+    v = visit(site.base_url)
+    results = typed(v, "biaya beban")
+    assert results[0]["href"] == "/situs/prosedur/paspor-hilang-rusak/#biaya-beban"
+    assert results[0]["section"] == "Biaya beban"
+    with v.page.expect_navigation():
+        v.page.click("[data-search-result] >> nth=0")
+    assert urlsplit(v.page.url).fragment == "biaya-beban"
+    top = v.page.evaluate("document.getElementById('biaya-beban').getBoundingClientRect().top")
+    assert 0 <= top < 200  # the section is at the top of the screen, not the page's title
+
+
+def test_residents_words_find_the_pages_words(site, visit):
+    v = visit(site.base_url)
+    # Nobody writes "TKI" any more; the pages say PMI or pekerja migran, and that is what is marked.
+    results = typed(v, "TKI")
+    assert results and all("tki" not in r["marks"] for r in results)
+    assert {"pmi", "pekerja", "migran"} & {m.strip(".,:") for r in results for m in r["marks"]}
+    v = visit(site.base_url + "lpg/")
+    results = typed(v, "paspor ilang")
+    assert "/situs/lpg/prosedur/paspor-hilang-rusak/" in [urlsplit(r["href"]).path for r in results[:3]]
+    assert "lebon" in {m.strip(".,:") for r in results for m in r["marks"]}  # the Lampung pages' word
+
+
+def test_a_page_is_found_by_its_search_terms(site, visit):
+    v = visit(site.base_url)
+    results = typed(v, "gaptek")  # only in the page's `search_terms`, never in its text
+    assert [r["href"] for r in results] == ["/situs/prosedur/layanan-tanpa-aplikasi/"]
+    assert "gaptek" not in results[0]["text"].lower()
+
+
+@pytest.mark.parametrize("query", ["imigrsi kotabumi", "imigrassi kotabumi", "imigrazi kotabumi", "imgirasi kotabumi"])
+def test_one_letter_typos_are_forgiven_in_long_words(site, visit, query):
+    v = visit(site.base_url)
+    results = typed(v, query)
+    assert results[0]["href"] == "/situs/lokasi-layanan/kantor-imigrasi-kotabumi/"
+    assert v.page.text_content(".site-search-also") == "Juga dicari: imigrasi"
+    assert [u for u in v.requests if u.endswith("/assets/search/vocabulary-id.js")]
+
+
+def test_short_words_are_not_guessed(site, visit):
+    v = visit(site.base_url + "en/")
+    assert typed(v, "fea") == []  # three letters: "fee"? "few"? no guess
+    assert v.page.text_content("[data-site-search-meta]").strip() == "No matching documents"
+
+
+@pytest.mark.parametrize("lang, query, count", [
+    ("id", "paspor", "dokumen ditemukan"), ("lpg", "paspor", "halaman ditemuko"), ("en", "passport", "matching documents")])
+def test_the_count_reads_in_the_readers_language(site, visit, lang, query, count):
+    v = visit(site.base_url + lang_prefix(lang))
+    typed(v, query)
+    assert re.fullmatch(rf"\d+ {count}", v.page.text_content("[data-site-search-meta]").strip())
+
+
+MOST_USED = ["prosedur/m-paspor/", "prosedur/biaya-paspor/", "jalur-migrasi/bekerja-ke-luar-negeri/",
+             "jalur-migrasi/tanda-perdagangan-orang/", "lokasi-layanan/kantor-imigrasi-kotabumi/"]
+
+
+@pytest.mark.parametrize("lang, none, numbers, pages", [
+    ("id", "Tidak ada dokumen yang sesuai", "Nomor penting", "Halaman yang paling sering dicari"),
+    ("lpg", "Mak wat halaman sai cocok", "Nomor penting", "Halaman sai paling sering disepok"),
+    ("en", "No matching documents", "Important numbers", "Most searched pages"),
+])
+def test_no_results_offers_the_hotlines_and_the_most_used_pages(site, visit, lang, none, numbers, pages):
+    v = visit(site.base_url + lang_prefix(lang))
+    assert typed(v, "qwzx vbnm") == []
+    assert v.page.text_content("[data-site-search-meta]").strip() == none
+    block = v.page.locator(".site-search-none")
+    assert block.locator("h3").all_text_contents() == [numbers, pages]
+    tel = block.locator("a[href^='tel:']")
+    assert [tel.nth(i).get_attribute("href") for i in range(tel.count())] == ["tel:110", "tel:129"]
+    assert tel.all_text_contents() == ["Polisi (Polri) 110", "SAPA 129"]
+    prefix = "/situs/" + lang_prefix(lang)
+    hotline_page = block.locator(f"a[href$='{prefix}lokasi-layanan/nomor-penting/']")
+    assert hotline_page.count() == 1
+    suggestions = v.page.eval_on_selector_all("[data-search-suggestion]", "els => els.map(e => new URL(e.href).pathname)")
+    assert suggestions == [prefix + p for p in MOST_USED]
+    with v.page.expect_navigation():
+        v.page.click("[data-search-suggestion] >> nth=0")
+    assert urlsplit(v.page.url).path == prefix + MOST_USED[0]
+
+
+@pytest.mark.parametrize("lang, queries", [
+    ("id", ["paspor hilang", "qwzx vbnm", "kotabumi.imigrasi.go.id jam buka"]),
+    ("lpg", ["paspor lebon", "mulang pekon"]),
+    ("en", ["how much is a passport", "register with the embassy abroad"]),
+])
+def test_nothing_scrolls_sideways_after_a_search_at_360_px(site, visit, lang, queries):
+    v = visit(site.base_url + lang_prefix(lang))
+    for query in queries:
+        typed(v, query)
+        widths = v.page.evaluate("""() => [document.documentElement.scrollWidth, document.body.scrollWidth,
+            Math.max(...[...document.querySelectorAll('.md-search__output *')].map(e => e.getBoundingClientRect().right))]""")
+        assert max(widths) <= 360, (query, widths)
+
+
+def test_more_results_come_on_request(site, visit):
+    v = visit(site.base_url)
+    first = typed(v, "paspor")
+    assert len(first) == 4  # each result costs its page's text: four at first
+    v.page.click(".site-search-more button")
+    v.page.wait_for_function("() => document.querySelectorAll('[data-search-result]').length === 8")
+    focused = v.page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == v.page.eval_on_selector_all("[data-search-result]", "els => els[4].getAttribute('href')")
+
+
+def test_excerpts_carry_no_reference_numbers(site, visit):
+    v = visit(site.base_url)
+    results = typed(v, "tarif e-paspor")  # the fee page cites a source in almost every sentence
+    assert results and not [r["text"] for r in results if re.search(r"\[\d+\]", r["text"])]
+
+
+def test_search_opens_from_the_box_on_a_wide_screen(site, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site.base_url, wait_until="networkidle")
+        page.click("[data-site-search-input]")
+        page.keyboard.type("paspor", delay=30)
+        page.wait_for_selector("[data-search-result]", timeout=15000)
+    finally:
+        context.close()

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 from .lighthouse import Scores
 from .page_bytes import Measurement, SearchMeasurement, is_search_path
+from .search_hits import TOP, Outcome
 from .sites import Build
 
 KB = 1000  # bytes; the issue's targets and Chromium's DevTools count kB this way
@@ -21,6 +22,8 @@ TARGET_SECOND_VIEW_KB = 10
 TARGET_FIRST_QUERY_KB = 120
 TARGET_PERFORMANCE = 95
 TARGET_LCP_S = 2.0
+# Issue 14: residents' queries (tests/search_queries.yml) answered in the first three results.
+TARGET_HIT_RATE = 0.95
 
 
 @dataclass
@@ -35,6 +38,7 @@ class SiteResult:
     second: Measurement
     search: SearchMeasurement
     lighthouse: dict[str, Scores] = field(default_factory=dict)  # page label -> scores
+    hits: list[Outcome] = field(default_factory=list)  # the residents' query set, if it was run
 
     @property
     def scenarios(self) -> list[Measurement | None]:
@@ -150,6 +154,44 @@ def lighthouse_table(project: SiteResult, baseline: SiteResult) -> str:
     return "\n".join(rows)
 
 
+def _share(outcomes: list[Outcome]) -> str:
+    if not outcomes:
+        return "n/a"
+    hits = sum(o.hit for o in outcomes)
+    return f"{hits}/{len(outcomes)} ({100 * hits / len(outcomes):.0f}%)"
+
+
+def _mixed(outcomes: list[Outcome]) -> str:
+    return "n/a" if not outcomes else str(sum(bool(o.other_language) for o in outcomes))
+
+
+def hits_table(project: SiteResult, baseline: SiteResult, languages: list[str]) -> str:
+    """Per language: queries whose answer is among the first three results shown, and queries that
+    showed a page of another language."""
+    rows = [
+        _row("Language", "Queries", f"Project: answer in top {TOP}", f"Baseline: answer in top {TOP}",
+             "Project: queries showing another language", "Baseline: queries showing another language",
+             "Target (issue 14)", "Met"),
+        _row("---", "---:", "---:", "---:", "---:", "---:", "---", "---"),
+    ]
+    for lang in [*languages, None]:
+        p = [o for o in project.hits if lang is None or o.lang == lang]
+        b = [o for o in baseline.hits if lang is None or o.lang == lang]
+        ok = None if not p else (sum(o.hit for o in p) >= TARGET_HIT_RATE * len(p)
+                                 and not any(o.other_language for o in p))
+        rows.append(_row(f"`{lang}`" if lang else "all", len(p) or len(b), _share(p), _share(b), _mixed(p),
+                         _mixed(b), f">= {TARGET_HIT_RATE:.0%}, none" if lang else "", met(ok) if lang else ""))
+    return "\n".join(rows)
+
+
+def misses(result: SiteResult) -> list[str]:
+    """The queries a site still misses, with the first results it showed."""
+    return [f"- `{o.lang}` \"{o.query}\" ({o.kind}): showed "
+            + (", ".join(f"`{p}`" for p in o.results[:TOP]) or "nothing")
+            + f"; answer: {', '.join(f'`{o.prefix}{a}`' for a in o.answers)}"
+            for o in result.hits if not o.hit]
+
+
 def search_notes(project: SiteResult, baseline: SiteResult) -> list[str]:
     notes = []
     for site in (project, baseline):
@@ -211,7 +253,8 @@ def machine() -> str:
 
 
 def markdown_page(*, command: str, browser_version: str, project: SiteResult, baseline: SiteResult,
-                  bytes_md: str, lighthouse_md: str | None, notes: list[str], runs: int) -> str:
+                  bytes_md: str, lighthouse_md: str | None, notes: list[str], runs: int,
+                  hits_md: str | None = None) -> str:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lighthouse_version = _command_output(["node", "-e", "console.log(require('lighthouse/package.json').version)"])
     parts = [
@@ -252,6 +295,27 @@ def markdown_page(*, command: str, browser_version: str, project: SiteResult, ba
         *notes,
         "",
     ]
+    if hits_md:
+        missed = misses(project)
+        parts += [
+            "## Search: does it find what residents type?",
+            "",
+            "Every query of `tests/search_queries.yml` (written as residents write: colloquial words,",
+            "old names of institutions, misspellings, whole questions, English phrasings, Lampung words,",
+            "each with the pages that answer it) typed into each site's search box on the home page of",
+            "its language, at 360x740. A hit: a page of that language that answers the query among the",
+            f"first {TOP} results shown. The project is this site's search (Pagefind with",
+            "`data/search-words.yml`, pages' `search_terms` and typo tolerance); the baseline is",
+            "Material's lunr search, one index for all languages.",
+            "",
+            hits_md,
+            "",
+            "Queries the project still misses:" if missed else "The project misses no query.",
+            *([""] + missed if missed else []),
+            "",
+        ]
+    else:
+        parts += ["The residents' query set was not run this time (`--skip-hit-rate`).", ""]
     if lighthouse_md:
         parts += [
             "## Lighthouse, mobile, 3G-like",

@@ -41,6 +41,13 @@ def _i18n_plugin(config: dict) -> dict:
     raise SystemExit("mkdocs.yml: plugin i18n tidak ditemukan")
 
 
+def languages(config_file: Path) -> list[str]:
+    """The site's languages (locales of the i18n plugin), the default first."""
+    entries = _i18n_plugin(read_config(config_file))["languages"]
+    default = next((e["locale"] for e in entries if e.get("default")), entries[0]["locale"])
+    return [default] + [e["locale"] for e in entries if e["locale"] != default]
+
+
 def _video_plugin(docs_dir: Path) -> list:
     """Our pages embed videos with mkdocs-video's syntax `![type:video](file.mp4)`; a plain site
     with such pages uses mkdocs-video, set for local video files (<video controls>, which Chromium

@@ -68,6 +68,31 @@ def _texts(value: Any) -> str | None:
     return next((f"butir ke-{n} {why}" for n, v in enumerate(value, 1) if (why := _markup(v))), None)
 
 
+SEARCH_TERMS_MAX = 25
+SEARCH_TERM_MAX_LEN = 60
+# Letters of any script, digits, spaces, hyphens and apostrophes: nothing that could end the HTML
+# attribute the terms are written into, and nothing search would drop anyway.
+_SEARCH_TERM_RE = re.compile(r"^[^\W_](?:[^\W_]|[ '’-])*$")
+
+
+def _search_terms(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "harus daftar kata atau frasa, satu per baris diawali `- `"
+    if len(value) > SEARCH_TERMS_MAX:
+        return f"berisi {len(value)} kata; paling banyak {SEARCH_TERMS_MAX}, yang paling sering diketik warga saja"
+    seen = set()
+    for term in value:
+        if not isinstance(term, str) or not _SEARCH_TERM_RE.match(term.strip()):
+            return (f"berisi `{term}`: tulis kata biasa (huruf, angka, spasi, tanda hubung), "
+                    "tanpa tanda baca lain")
+        if len(term) > SEARCH_TERM_MAX_LEN:
+            return f"berisi frasa yang terlalu panjang (`{term}`); paling banyak {SEARCH_TERM_MAX_LEN} huruf"
+        if term.strip().lower() in seen:
+            return f"menulis `{term}` dua kali"
+        seen.add(term.strip().lower())
+    return None
+
+
 def _bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "harus `true` atau `false`"
 
@@ -98,6 +123,9 @@ FIELDS: tuple[Field, ...] = (
     Field("original", "Khusus terjemahan: sidik naskah Indonesia saat diterjemahkan (diisi otomatis).",
           "3f2a9c0b1d4e", "no", _hash),
     Field("hide", "Bagian tampilan yang disembunyikan (jarang dipakai).", "- toc", "no", _hide),
+    Field("search_terms", "Kata yang diketik warga untuk mencari halaman ini tetapi jarang atau tidak ada di "
+          "teksnya (nama lama, kata sehari-hari, pertanyaan). Tidak tampil di halaman; ikut dicari.",
+          "- bikin paspor", "no", _search_terms),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 

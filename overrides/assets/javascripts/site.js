@@ -19,6 +19,12 @@
     }
   };
   toggle?.addEventListener("change", () => toggle.checked && openSearch());
+  // On a wide screen the box sits in the header: tapping it opens search too (Material's bundle,
+  // which did this, is not loaded).
+  input?.addEventListener("focus", () => {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    openSearch();
+  });
   document.addEventListener("keydown", (event) => {
     const active = document.activeElement;
     const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(active?.tagName) || active?.isContentEditable;
