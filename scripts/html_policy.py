@@ -43,8 +43,8 @@ TAGS: dict[str, frozenset[str]] = {tag: frozenset(attrs) for tag, attrs in {
             "data-entry", "data-verified", "data-event", "data-partner", "data-relation"},
     "details": {"class", "open"}, "summary": set(),
     "span": {"class", "aria-hidden"},
-    # citations.py: [^id] markers
-    "sup": {"class"},
+    # citations.py: [^id] markers, kept out of search excerpts
+    "sup": {"class", "data-pagefind-ignore"},
     # directory_pages.py: agenda dates
     "time": {"datetime"},
     # video_embed.py: players with poster and captions
