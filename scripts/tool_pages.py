@@ -21,6 +21,7 @@ escaped: a volunteer's text is shown as written, never read as Markdown or HTML.
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+import citations
 import page_actions
 import site_data
 from content_checks import tools as tool_data
@@ -67,17 +69,22 @@ class _Lang:
     def __init__(self, root: Path, lang: str, default: str):
         self.root, self.lang, self.default = root, lang, default
         self.ui = site_data.ui_strings(lang, default)
+        self._titles: dict[str, str] = {}
 
     def t(self, text) -> str:
         return text.get(self.lang, self.default) if text is not None else ""
 
     def page_title(self, target: str) -> str:
+        """The title of a site page in this language (its Indonesian one while untranslated)."""
         path = target.partition("#")[0]
-        for lang in (self.lang, self.default):
-            page = ContentPage.read(self.root, lang, path)
-            if page is not None and isinstance((page.meta or {}).get("title"), str):
-                return page.meta["title"]
-        return path
+        if path not in self._titles:
+            self._titles[path] = path
+            for lang in (self.lang, self.default):
+                page = ContentPage.read(self.root, lang, path)
+                if page is not None and isinstance((page.meta or {}).get("title"), str):
+                    self._titles[path] = page.meta["title"]
+                    break
+        return self._titles[path]
 
 
 def link(from_rel: str, target: str) -> str:
@@ -132,8 +139,6 @@ def _entry_line(e, l: _Lang, rel: str) -> str:
 
 def _hotline_lines(keys, l: _Lang) -> list[str]:
     """Verified numbers as tap-to-call links with their source; otherwise "not verified" and the web."""
-    import citations
-
     entries = {h["id"]: h for h in site_data.valid_entries("hotlines.yml", l.root)}
     lines = []
     for key in keys:
@@ -278,19 +283,19 @@ def _checklist_result(tool, l: _Lang, parts: tuple[str, ...], site_url) -> ToolP
 def _checklist_pages(tool, l: _Lang, site_url) -> list[ToolPage]:
     pages = []
     for case in tool.cases:
-        # One page per question after the first (each node of the answer tree), then the results.
-        prefixes = {(case.id,) + combo[:i] for _, combo in [p for p in tool.paths() if p[0] == case.id]
-                    for i in range(len(case.ask))}
-        for parts in sorted(prefixes):
-            question = tool.questions[case.ask[len(parts) - 1]]
-            rel = _checklist_rel(tool, parts)
-            body = ['<div class="site-tool site-tool--question" markdown>', ""]
-            body += _answered(tool, l, parts, rel)
-            body += _question_block(tool, l, rel, question, parts, "pertanyaan")
-            body += _nav(f"[{esc(l.ui['tool.start_over'])}]({link(rel, tool.page)})") + ["</div>", ""]
-            title = f"{l.t(case.title)}"
-            meta = _meta(tool, l, title, l.t(question.text), [])
-            pages.append(ToolPage(rel, front_matter(meta) + "\n".join(body), tool.name))
+        # A page for each question after the first, for every way of answering the ones before it.
+        for depth, qid in enumerate(case.ask):
+            earlier = [[o.id for o in tool.questions[q].options] for q in case.ask[:depth]]
+            for combo in itertools.product(*earlier):
+                parts = (case.id,) + combo
+                question = tool.questions[qid]
+                rel = _checklist_rel(tool, parts)
+                body = ['<div class="site-tool site-tool--question" markdown>', ""]
+                body += _answered(tool, l, parts, rel)
+                body += _question_block(tool, l, rel, question, parts, "pertanyaan")
+                body += _nav(f"[{esc(l.ui['tool.start_over'])}]({link(rel, tool.page)})") + ["</div>", ""]
+                meta = _meta(tool, l, l.t(case.title), l.t(question.text), [])
+                pages.append(ToolPage(rel, front_matter(meta) + "\n".join(body), tool.name))
     for case_id, combo in tool.paths():
         pages.append(_checklist_result(tool, l, (case_id,) + combo, site_url))
     return pages
@@ -373,7 +378,7 @@ def _job_rule_page(tool, l: _Lang, rule, site_url) -> ToolPage:
         index = tool.check_of(rule.id)
         following = tool.checks[index + 1].id if index + 1 < len(tool.checks) else tool_data.DONE_ID
         label = l.ui["tool.next_check"] if following != tool_data.DONE_ID else l.ui["tool.finish"]
-        body += [f'<div class="site-tool__answers" markdown>', "",
+        body += ['<div class="site-tool__answers" markdown>', "",
                  f"- [{esc(label)}]({link(rel, _job_rel(tool, following))}){{ .md-button .md-button--primary }}",
                  f"- [{esc(l.ui['tool.change'])}]({link(rel, _job_rel(tool, tool.checks[index].id))}){{ .md-button }}",
                  "", "</div>", ""]

@@ -19,12 +19,10 @@ import datetime as dt
 import difflib
 import functools
 import itertools
-import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -349,9 +347,10 @@ def _entry(r: _Reader, node, what: str, extra: tuple[str, ...] = (), need_text: 
         case=r.ident(fields["case"], f"{what}, `case`") if "case" in fields else "",
     )
     when = fields.get("when")
-    if when is not None:
-        pairs = r.mapping(when, f"{what}, `when`", (), tuple(str(k.value) for k, _ in getattr(when, "value", ())))
-        entry.when = tuple((key, r.ident(value, f"{what}, `when: {key}`")) for key, value in pairs.items())
+    if isinstance(when, yaml.MappingNode):
+        entry.when = tuple((str(key.value), r.ident(value, f"{what}, `when: {key.value}`")) for key, value in when.value)
+    elif when is not None:
+        r.problem(r.line(when), "shape", f"{what}: `when` harus `{{pertanyaan: pilihan}}`, misalnya `{{ektp: belum-ektp}}`.")
     if "if_missing" in fields:
         entry.if_missing = _entry(r, fields["if_missing"], f"{what}, `if_missing`", ("case",))
     return entry
