@@ -308,12 +308,21 @@ def _job_rel(tool, page_id: str) -> str:
     return tool.page if page_id == tool.checks[0].id else f"{tool.folder}/{page_id}/index.md"
 
 
-def _job_question(tool, l: _Lang, question, index: int, rel: str) -> list[str]:
+def _progress(tool, l: _Lang, index: int) -> str:
+    return l.ui["tool.question_of"].replace("{n}", str(index + 1)).replace("{total}", str(len(tool.checks)))
+
+
+def _job_title(tool, l: _Lang, index: int) -> str:
+    """A question page's title: the tool's name and how far the reader is ("Cek tawaran kerja ·
+    Pertanyaan 3 dari 7"); the question itself is the heading below it."""
+    return f"{l.page_title(tool.page)} · {_progress(tool, l, index)}"
+
+
+def _job_question(tool, l: _Lang, question, index: int, rel: str, progress: bool = False) -> list[str]:
     """A question with one button per answer: on to the next question, a warning page or a follow-up."""
     following = tool.checks[index + 1].id if index + 1 < len(tool.checks) else tool_data.DONE_ID
-    progress = l.ui["tool.question_of"].replace("{n}", str(index + 1)).replace("{total}", str(len(tool.checks)))
-    out = [f'<p class="site-tool__progress">{esc(progress)}</p>', "",
-           f"## {esc(l.t(question.text))}{cite(question.cite)} {{#pertanyaan}}", ""]
+    out = [f'<p class="site-tool__progress">{esc(_progress(tool, l, index))}</p>', ""] if progress else []
+    out += [f"## {esc(l.t(question.text))}{cite(question.cite)} {{#pertanyaan}}", ""]
     if question.hint:
         out += [esc(l.t(question.hint)), ""]
     options = []
@@ -401,7 +410,7 @@ def _job_pages(tool, l: _Lang, site_url) -> list[ToolPage]:
         previous = _job_rel(tool, tool.checks[index - 1].id)
         body += _nav(f"[{esc(l.ui['tool.back'])}]({link(rel, previous)}) · "
                      f"[{esc(l.ui['tool.start_over'])}]({link(rel, tool.page)})") + ["</div>", ""]
-        meta = _meta(tool, l, l.t(check.text), l.t(check.hint) if check.hint else l.t(check.text), [])
+        meta = _meta(tool, l, _job_title(tool, l, index), l.t(check.text), [])
         pages.append(ToolPage(rel, front_matter(meta) + "\n".join(body), tool.name))
     for followup in tool.followups.values():
         rel = _job_rel(tool, followup.id)
@@ -409,7 +418,7 @@ def _job_pages(tool, l: _Lang, site_url) -> list[ToolPage]:
         body = ['<div class="site-tool site-tool--question" markdown>', ""]
         body += _job_question(tool, l, followup, index, rel)
         body += _nav(f"[{esc(l.ui['tool.back'])}]({link(rel, _job_rel(tool, tool.checks[index].id))})") + ["</div>", ""]
-        meta = _meta(tool, l, l.t(followup.text), l.t(followup.text), [])
+        meta = _meta(tool, l, _job_title(tool, l, index), l.t(followup.text), [])
         pages.append(ToolPage(rel, front_matter(meta) + "\n".join(body), tool.name))
     for rule in list(tool.rules.values()) + [tool.done]:
         pages.append(_job_rule_page(tool, l, rule, site_url))
@@ -444,7 +453,7 @@ def start_markdown(name: str, lang: str, default: str, root: Path = ROOT) -> str
     if tool.kind == "checklist":
         body += _question_block(tool, l, rel, tool.first, (), "pertanyaan")
     else:
-        body += ['<div class="site-tool__ask" markdown>', ""] + _job_question(tool, l, tool.checks[0], 0, rel)
+        body += ['<div class="site-tool__ask" markdown>', ""] + _job_question(tool, l, tool.checks[0], 0, rel, True)
         body += ["</div>", "", '<div class="site-tool__overview" markdown>', "",
                  f"## {esc(l.ui['tool.all_questions'])} {{#semua-pertanyaan}}", "",
                  esc(l.ui["tool.all_questions_note"]), "", '<div class="site-checklist" markdown>', ""]
