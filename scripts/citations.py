@@ -156,3 +156,21 @@ def references_html(references: list[dict], ui: dict[str, str]) -> str:
             f'{e(ref["short_url"])}</a> · {e(ui["sources.read"])} '
             f'<time datetime="{e(ref["read"])}">{e(ref["read"])}</time></p></details></li>')
     return f'<ol class="site-refs">{"".join(items)}</ol>'
+
+
+def references_short_html(references: list[dict], ui: dict[str, str]) -> str:
+    """The same references as one short line per address (its numbers, the address, the news label):
+    what a one-sheet printout of a self-help tool's page has room for (overrides/partials/
+    page-sources.html). The passages are one scan of the printout's QR code away."""
+    if not references:
+        return ""
+    e = lambda value: html.escape(str(value), quote=True)  # noqa: E731
+    by_address: dict[str, list[dict]] = {}
+    for ref in references:
+        by_address.setdefault(ref["short_url"], []).append(ref)
+    items = []
+    for address, refs in by_address.items():
+        numbers = ", ".join(str(r["number"]) for r in refs)
+        news = f' <span class="site-ref__news">{e(ui["sources.news"])}</span>' if any(r["news"] for r in refs) else ""
+        items.append(f"<li><b>{numbers}.</b> {e(address)}{news}</li>")
+    return f'<ul class="site-refs-short" hidden>{"".join(items)}</ul>'

@@ -10,6 +10,8 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 import citations
@@ -28,6 +30,7 @@ import print_links
 import search_index
 import search_words
 import site_data
+import tool_pages
 import translation_status
 import video_embed
 import video_page
@@ -85,6 +88,23 @@ def on_pre_build(config):
                     "(`python scripts/docs.py check` menampilkan daftar yang sama).")
 
 
+@event_priority(-110)  # after static-i18n (-100), which makes each language's file list anew
+def on_files(files, config):
+    """The self-help tools' pages (scripts/tool_pages.py): one Markdown page per answer, per language,
+    added as if they were in docs/<lang>/. They carry what static-i18n gives its own files."""
+    i18n = _i18n(config)
+    lang, default = i18n.current_language, i18n.default_language
+    for generated in tool_pages.pages(lang, default, config.site_url):
+        file = File.generated(config, _prefix(lang, default) + generated.rel, content=generated.markdown,
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        file.locale = file.localization = file.locale_alternate_of = lang
+        file.alternates = {lang: file}
+        file.norm_src_uri = generated.rel
+        file.tool_data = f"data/tools/{generated.tool}.yml"  # what "edit this page" opens
+        files.append(file)
+    return files
+
+
 def on_page_markdown(markdown: str, page: Page, config, files):
     # Before any template runs: only known front-matter fields, their texts escaped (scripts/page_meta.py).
     page.meta = page_meta.safe_meta(page.meta)
@@ -93,6 +113,8 @@ def on_page_markdown(markdown: str, page: Page, config, files):
     for marker, render in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render(lang, default))
+    # `{{ tool NAME }}`: the first question of a self-help tool (data/tools/NAME.yml).
+    markdown = tool_pages.render_markers(markdown, lang, default)
     if STATUS_MARKER in markdown:
         languages = _languages(i18n)
         names = {l: i18n.get_language_config(l).name for l in languages}
@@ -163,6 +185,9 @@ def on_page_context(context, page: Page, config, nav):
     context["site_ui"] = site_data.ui_strings(lang, default)
     context.update(content_security.template_context())
     context["page_references"] = citations.references_html(getattr(page, "references", []), context["site_ui"])
+    if 'class="site-tool' in (page.content or ""):  # a self-help tool prints on one sheet (tool_pages.py)
+        context["page_references_short"] = citations.references_short_html(getattr(page, "references", []),
+                                                                            context["site_ui"])
     context["page_is_fallback"] = file_lang != lang
     context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
     context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"
@@ -190,6 +215,8 @@ def on_post_page(output: str, page: Page, config):
 
 
 def _is_outdated(page: Page, default: str) -> bool:
+    if getattr(page.file, "tool_data", None):
+        return False  # a tool's page follows its data file, in every language at once
     lang, rel = page.file.src_uri.split("/", 1)
     original = ContentPage.read(ROOT, default, rel)
     return original is not None and translations.is_outdated(original, ContentPage.read(ROOT, lang, rel))
@@ -200,6 +227,8 @@ def _edit_url(config, page: Page, lang: str, file_lang: str) -> str | None:
     repository = (config.extra.get("repository") or "").rstrip("/")
     if not repository:
         return None
+    if getattr(page.file, "tool_data", None):
+        return f"{repository}/edit/main/{page.file.tool_data}"
     rel = page.file.src_uri.split("/", 1)[1]
     if file_lang == lang:
         return f"{repository}/edit/main/docs/{lang}/{rel}"

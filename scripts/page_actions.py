@@ -61,7 +61,9 @@ def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dic
     title = page_meta.plain(page.title) or config.site_name  # words, not escaped HTML: they are URL-encoded
     url = page_url(config, page)
     language = lang if file_lang == lang else f"{lang} ({file_lang})"
-    body = _fill(ui["feedback.body"], title=title, url=url, path=f"docs/{page.file.src_uri}", lang=language)
+    # The file a volunteer would correct: a self-help tool's page is built from its data file.
+    path = getattr(page.file, "tool_data", None) or f"docs/{page.file.src_uri}"
+    body = _fill(ui["feedback.body"], title=title, url=url, path=path, lang=language)
 
     def subject(kind: str) -> str:
         return _fill(ui[f"feedback.title.{kind}"], title=title) + f" [{lang}]"

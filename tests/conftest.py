@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -144,6 +145,16 @@ def page_urls(site_dir: Path) -> list[str]:
         if not rel.startswith(others) and not rel.startswith(("search/", "assets/")):
             urls.append(rel)
     return urls
+
+
+@functools.lru_cache(maxsize=None)
+def tool_pages_of(lang: str) -> dict[str, dict]:
+    """The self-help tools' pages, which have no Markdown file (scripts/tool_pages.py makes them at
+    build time): site path such as 'alat/apa-yang-dibawa/baru/' -> their front matter."""
+    import tool_pages
+
+    return {page.rel.removesuffix("index.md"): yaml.safe_load(page.markdown.split("---\n", 2)[1])
+            for page in tool_pages.pages(lang, DEFAULT)}
 
 
 def source_of(docs: Path, lang: str, url: str) -> Path | None:

@@ -64,7 +64,7 @@ def test_every_page_has_feedback_and_share_links_naming_it(site, lang):
     assert len(urls) >= 40
     for url in urls:
         if source_of(ROOT / "docs", lang, url) is None:
-            continue  # generated pages without Markdown (none today)
+            continue  # the tools' pages, built from data (tests/test_tools.py checks theirs)
         page_html = site.html(lang_prefix(lang) + url)
         page_url = site.base_url + lang_prefix(lang) + url
         title = title_of(lang, url)

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, lang_prefix, page_urls, source_of
+from conftest import LANGUAGES, ROOT, lang_prefix, page_urls, source_of, tool_pages_of
 from test_leaflets import _front_matter
 
 import print_footer
@@ -44,7 +44,8 @@ def test_every_page_has_the_print_footer(site, lang):
         assert footer.count("<svg") == 1 and "<path" in footer, url
         assert ui["disclaimer"] in footer, url
         source = source_of(ROOT / "docs", lang, url) or source_of(ROOT / "docs", LANGUAGES[0], url)
-        reviewed = _front_matter(source).get("reviewed")
+        meta = tool_pages_of(lang)[url] if source is None else _front_matter(source)
+        reviewed = meta.get("reviewed")
         if isinstance(reviewed, dt.date):
             assert f"{ui['sources.reviewed']}: {reviewed.isoformat()}" in footer, url
 

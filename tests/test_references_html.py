@@ -11,9 +11,10 @@ import pytest
 from conftest import LANGUAGES, Tags, lang_prefix, page_urls
 
 FEE_TABLE = {
-    "id": ["Rp650.000", "Rp950.000", "Rp350.000", "Rp1.000.000", "Rp100.000", "Rp150.000", "Rp500.000"],
-    "lpg": ["Rp650.000", "Rp950.000", "Rp350.000", "Rp1.000.000", "Rp100.000", "Rp150.000", "Rp500.000"],
-    "en": ["IDR 650,000", "IDR 950,000", "IDR 350,000", "IDR 1,000,000", "IDR 100,000", "IDR 150,000", "IDR 500,000"],
+    "id": ["Rp650.000", "Rp950.000", "Rp350.000", "Rp1.000.000", "Rp100.000", "Rp150.000", "Rp500.000", "Rp0<"],
+    "lpg": ["Rp650.000", "Rp950.000", "Rp350.000", "Rp1.000.000", "Rp100.000", "Rp150.000", "Rp500.000", "Rp0<"],
+    "en": ["IDR 650,000", "IDR 950,000", "IDR 350,000", "IDR 1,000,000", "IDR 100,000", "IDR 150,000", "IDR 500,000",
+           "IDR 0<"],
 }
 
 
@@ -54,5 +55,5 @@ def test_fee_table_comes_from_data_in_the_reader_s_format(site, lang):
     for amount in FEE_TABLE[lang]:
         assert amount in table, (lang, amount)
     rows = re.findall(r"<tr>.*?</tr>", table, re.S)[1:]
-    assert len(rows) == 9
+    assert len(rows) == 11
     assert all('class="site-cite"' in row for row in rows)

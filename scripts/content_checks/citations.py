@@ -172,7 +172,11 @@ def check(site: Site):
             yield Problem(file, line, "citation/unknown",
                           f"Sumber `{key}` tidak ada di data/sources/. Tarif dan nomor telepon hanya tampil dengan "
                           "sumbernya: periksa ejaan kodenya, atau tambahkan sumbernya.")
-    used = {key for page in site.pages for _, key in cited_ids(page)} | set(by_data)
+    # The tools (data/tools/) cite sources too; their own check reports ids that do not exist.
+    from . import tools
+
+    by_tools = tools.cited_ids(site.root, site.languages)
+    used = {key for page in site.pages for _, key in cited_ids(page)} | set(by_data) | set(by_tools)
     for key, entry in registry.items():
         if key not in used:
             yield Problem(entry["_file"], entry["_line"], "citation/unused",

@@ -38,6 +38,12 @@
     }
   });
 
+  // Print buttons (partials/page-print.html): hidden until a script can open the print dialog.
+  for (const button of document.querySelectorAll("[data-site-print]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+
   // Offline: register the service worker and ask it to keep this page, its files, and the home
   // and hotline pages of this language.
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
