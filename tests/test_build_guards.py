@@ -4,9 +4,11 @@ and the field, hostile Markdown never reaches the HTML, and volunteer tools make
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
+import inert
 from conftest import LANGUAGES, ROOT, copy_project, mkdocs_build
 
 DOCS_PY = ROOT / "scripts" / "docs.py"
@@ -47,8 +49,10 @@ def test_hostile_markdown_never_reaches_the_html(tmp_path):
     assert loose.returncode == 0, loose.stderr
     html = (tmp_path / "loose" / "prosedur" / "biaya-paspor" / "index.html").read_text(encoding="utf-8")
     article = html[html.index('<article'):html.index('</article>')]
-    for bad in ("alert(", "onerror", "onclick", "javascript:"):
-        assert bad not in article, bad
+    # What is left is text (an attribute list Markdown did not apply stays as words): nothing that runs.
+    article, ours = re.subn(r'<script src="[^"]*assets/javascripts/read-aloud\.js" defer></script>', "", article)
+    assert ours == 1 and inert.problems(article) == []
+    assert "<script>alert" not in html and "javascript:" not in html
 
 
 def test_new_page_command_makes_a_page_that_passes_and_builds(tmp_path):
