@@ -72,7 +72,8 @@ SEARCH_TERMS_MAX = 25
 SEARCH_TERM_MAX_LEN = 60
 # Letters of any script, digits, spaces, hyphens and apostrophes: nothing that could end the HTML
 # attribute the terms are written into, and nothing search would drop anyway.
-_SEARCH_TERM_RE = re.compile(r"^[^\W_](?:[^\W_]|[ '’-])*$")
+# data/search-words.yml takes the same (content_checks/search_words.py).
+SEARCH_WORD_RE = re.compile(r"^[^\W_](?:[^\W_]|[ '’-])*$")
 
 
 def _search_terms(value: Any) -> str | None:
@@ -82,7 +83,7 @@ def _search_terms(value: Any) -> str | None:
         return f"berisi {len(value)} kata; paling banyak {SEARCH_TERMS_MAX}, yang paling sering diketik warga saja"
     seen = set()
     for term in value:
-        if not isinstance(term, str) or not _SEARCH_TERM_RE.match(term.strip()):
+        if not isinstance(term, str) or not SEARCH_WORD_RE.match(term.strip()):
             return (f"berisi `{term}`: tulis kata biasa (huruf, angka, spasi, tanda hubung), "
                     "tanpa tanda baca lain")
         if len(term) > SEARCH_TERM_MAX_LEN:

@@ -4,12 +4,12 @@ The search reads the file through scripts/search_words.py, which leaves out what
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 import yaml
 
+from .metadata import SEARCH_WORD_RE as WORD_RE
 from .model import ERROR, WARNING, Problem, Site
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -19,8 +19,6 @@ from search_words import FILE, normalize  # noqa: E402
 RULE = "search-words"
 KEYS = ("same", "stop", "also")
 MAX_LEN = 60
-# Letters of any script, digits, spaces, hyphens and apostrophes (the same as `search_terms`).
-WORD_RE = re.compile(r"^[^\W_](?:[^\W_]|[ '’-])*$")
 
 
 def _line(node) -> int:

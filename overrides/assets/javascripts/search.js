@@ -14,8 +14,9 @@
   const root = new URL(document.currentScript.dataset.root, location.href);
   const lang = document.documentElement.lang;
   const local = location.protocol === "file:";
-  // Results shown at once and per "more": each costs a download of its page's text (about 1.5 KB).
-  const BATCH = 4;
+  // Results shown at once and per "more": each costs a download of its page's text (about 1.5 KB),
+  // and three fill a phone's screen above the keyboard.
+  const BATCH = 3;
   const OTHER_WORD = 0.8; // weight of a group's other words against the reader's own
   const EXCERPT_WORDS = 22;
   const TYPO_MIN_LETTERS = 5;
