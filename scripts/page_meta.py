@@ -29,9 +29,14 @@ def _escaped(value: Any) -> Any:
     return value  # dates, booleans, numbers
 
 
+# Fields the build itself writes into generated pages (scripts/tool_pages.py), never authors: the
+# metadata rule refuses them in docs/, and they only choose template branches.
+GENERATED_FIELDS = ("tool", "tool_print")
+
+
 def safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """The known fields of a page's front matter, every text in them escaped."""
-    return {key: _escaped(value) for key, value in meta.items() if key in FIELD_NAMES}
+    return {key: _escaped(value) for key, value in meta.items() if key in FIELD_NAMES + GENERATED_FIELDS}
 
 
 def safe_title(title: str | None) -> Markup | None:

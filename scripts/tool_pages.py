@@ -95,15 +95,9 @@ def link(from_rel: str, target: str) -> str:
 
 
 def front_matter(meta: dict) -> str:
-    """Front matter: title, description and notices reach the HTML unescaped (MkDocs' Jinja does not
-    autoescape), so they are escaped here."""
-    clean = {}
-    for key, value in meta.items():
-        if isinstance(value, str) and key in ("title", "description"):
-            value = html.escape(value, quote=True)
-        elif isinstance(value, list):
-            value = [html.escape(v, quote=True) for v in value]
-        clean[key] = value
+    """Front matter as written: the build escapes every page's front matter once, generated or not
+    (scripts/page_meta.py); escaping here too would show `&#x27;` for an apostrophe."""
+    clean = dict(meta)
     return "---\n" + yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 

@@ -259,6 +259,16 @@ def test_the_tools_are_in_the_offline_copy(site, lang):
     assert hrefs == ["punya-ektp/index.html", "belum-ektp/index.html"]
 
 
+def test_a_title_from_the_data_reads_as_written(site):
+    """Escaped once, in one place (page_meta): an apostrophe in a tool's title is an apostrophe in the
+    tab title and the heading, not `&#x27;`."""
+    page = site.html("en/" + CHECKLIST + "anak/belum-pernah/")
+    title = html_lib.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1))
+    heading = html_lib.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)))
+    assert title.startswith("Child's passport: what to bring") and "&" not in title
+    assert heading.strip().startswith("Child's passport: what to bring") and "&" not in heading
+
+
 def test_answer_pages_stay_out_of_search_and_feedback_names_the_data_file(site):
     start, result = site.html(CHECKLIST), site.html(CHECKLIST + "anak/pernah/")
     assert "data-pagefind-body" in start and "data-pagefind-body" not in result
