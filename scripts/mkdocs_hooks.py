@@ -12,31 +12,40 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
-import citations
-import css_purge
-import directory_pages
-import html_guard
-import image_pipeline
-import leaflets
-import offline
-import page_actions
-import print_footer
-import print_links
-import search_index
-import site_data
-import translation_status
-import video_embed
-import video_page
-from content_checks import runner, translations
-from content_checks.model import ERROR
-from content_checks.model import Page as ContentPage
+import build_mode
+
+# `mkdocs serve` loads this file again for every rebuild, but not the modules below: import them
+# afresh when a volunteer edited one (scripts/ is watched, see mkdocs.yml).
+build_mode.reimport_edited_modules(keep=__name__)
+
+import citations  # noqa: E402
+import css_purge  # noqa: E402
+import directory_pages  # noqa: E402
+import hotlines  # noqa: E402
+import html_guard  # noqa: E402
+import image_pipeline  # noqa: E402
+import leaflets  # noqa: E402
+import offline  # noqa: E402
+import page_actions  # noqa: E402
+import page_assets  # noqa: E402
+import print_footer  # noqa: E402
+import print_links  # noqa: E402
+import search_index  # noqa: E402
+import service_worker  # noqa: E402
+import site_data  # noqa: E402
+import translation_status  # noqa: E402
+import video_embed  # noqa: E402
+import video_page  # noqa: E402
+from content_checks import runner, translations  # noqa: E402
+from content_checks.model import ERROR  # noqa: E402
+from content_checks.model import Page as ContentPage  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 ROOT = Path(__file__).resolve().parent.parent
 # A line `{{ name }}` in a page is replaced by generated Markdown in the page's language.
 # Each entry: marker -> function(lang, default_lang) -> Markdown.
 MARKERS = {
-    "{{ hotlines }}": site_data.hotlines_markdown,
+    "{{ hotlines }}": hotlines.list_markdown,
     "{{ videos }}": video_page.videos_markdown,
     "{{ service_points }}": directory_pages.service_points_markdown,
     "{{ agenda }}": directory_pages.agenda_markdown,
@@ -48,7 +57,9 @@ STATUS_MARKER = "{{ translation_status }}"
 # Build state across the per-language builds of one `mkdocs build` (or one `serve` rebuild).
 _checked_configs: set[int] = set()
 _built_languages: set[str] = set()
-_default_404: bytes | None = None
+# Static pages every language build renders to the site root (see _place_static_pages).
+STATIC_PAGES = ("404.html", "offline.html")
+_default_static: dict[str, bytes] = {}
 
 
 def _i18n(config):
@@ -62,6 +73,17 @@ def _languages(i18n) -> list[str]:
 
 def _prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
+
+
+def on_startup(command, dirty):
+    build_mode.start(command)
+
+
+def on_config(config):
+    if build_mode.serving:
+        # The offline page is for the service worker, which `mkdocs serve` does not register.
+        config.theme.static_templates.discard("offline.html")
+    return config
 
 
 def on_pre_build(config):
@@ -117,12 +139,13 @@ def on_page_content(html: str, page: Page, config, files):
 
 def _alternates(config, page_url: str | None) -> list[dict]:
     """The same page in every language: `path` is site-relative (for the switcher, which must work
-    under a sub-path and from a local copy), `link` absolute when site_url is set (for hreflang)."""
+    under a sub-path and from a local copy), `link` absolute when the site has a public address
+    (for hreflang), site-relative otherwise."""
     i18n = _i18n(config)
     current, default = i18n.current_language, i18n.default_language
     rest = "" if page_url is None else page_url.removeprefix(_prefix(current, default))
     hreflang = config.extra.get("hreflang", {})
-    site_url = (config.site_url or "").rstrip("/")
+    public_url = build_mode.public_url(config)
     out = []
     for lang in i18n.build_languages:
         path = _prefix(lang, default) + rest
@@ -130,7 +153,7 @@ def _alternates(config, page_url: str | None) -> list[dict]:
             "name": i18n.get_language_config(lang).name,
             "lang": hreflang.get(lang, lang),
             "path": path or "./",
-            "link": f"{site_url}/{path}" if site_url else (path or "./"),
+            "link": f"{public_url}{path}" if public_url else (path or "./"),
             "current": lang == current,
         })
     return out
@@ -154,10 +177,11 @@ def on_page_context(context, page: Page, config, nav):
     context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"
     context["page_lang_root"] = _prefix(lang, default) or "./"
     context["site_lang"] = lang
+    context["site_serving"] = build_mode.serving
     context["page_translation_outdated"] = file_lang != default and _is_outdated(page, default)
     page.edit_url = _edit_url(config, page, lang, file_lang)
     # Print-only footer (address, QR code, hotlines) and the page's PDF leaflet, if it has one.
-    context.update(print_footer.page_context(config.site_url, page.url, lang, default))
+    context.update(print_footer.page_context(build_mode.public_url(config), page.url, lang, default))
     context.update(leaflets.page_context(page, config, lang))
     # Feedback, share and read-aloud links under/above the page (scripts/page_actions.py).
     context["page_actions"] = page_actions.for_page(config, page, lang, file_lang, context["site_ui"])
@@ -168,8 +192,10 @@ def on_post_page(output: str, page: Page, config):
     """A page that offers the agenda calendar gets its agenda.ics next to it, in its language."""
     if directory_pages.CALENDAR_ATTR in output:
         i18n = _i18n(config)
+        public_url = build_mode.public_url(config)
         directory_pages.write_calendar(Path(page.file.abs_dest_path).parent, i18n.current_language,
-                                       i18n.default_language, config.site_name, page.canonical_url)
+                                       i18n.default_language, config.site_name,
+                                       public_url + page.url if public_url else None)
     return output
 
 
@@ -192,42 +218,58 @@ def _edit_url(config, page: Page, lang: str, file_lang: str) -> str | None:
 
 
 def on_template_context(context, template_name, config):
-    """Static templates (404.html) have no page: offer the home page of every language."""
-    if template_name == "404.html":
+    """Static pages (404.html, offline.html) have no page: offer the home page of every language.
+    Every language build renders them to the site root; _place_static_pages then moves them into the
+    language's folder, so their relative links start one folder further down."""
+    if template_name in STATIC_PAGES:
         i18n = _i18n(config)
+        lang, default = i18n.current_language, i18n.default_language
         _set_alternates(config, _alternates(config, None))
-        context["site_ui"] = site_data.ui_strings(i18n.current_language, i18n.default_language)
-        context["page_lang_root"] = _prefix(i18n.current_language, i18n.default_language) or "./"
-        context["site_lang"] = i18n.current_language
+        context["site_ui"] = site_data.ui_strings(lang, default)
+        context["page_lang_root"] = _prefix(lang, default) or "./"
+        context["site_lang"] = lang
+        context["site_serving"] = build_mode.serving
+        if template_name == "offline.html" and lang != default:
+            context["base_url"] = ".."
     return context
 
 
 def on_post_build(config):
-    """After each language's build: its 404 page and leaflets; after the last one, the site-wide
-    steps that need every language on disk (search index, offline copies, service worker)."""
+    """After each language's build: its static pages and leaflets; after the last one, the site-wide
+    steps that need every language on disk (search index, CSS, offline copies, service worker).
+    `mkdocs serve` skips what a volunteer does not need to see an edit (scripts/build_mode.py)."""
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
-    _place_404(Path(config.site_dir), lang, default)
-    # This language's PDF leaflets (scripts/leaflets.py), from the pages just written.
-    leaflets.build(config.site_dir, lang)
+    site = Path(config.site_dir)
+    _place_static_pages(site, lang, default)
+    if not build_mode.serving:
+        # This language's PDF leaflets (scripts/leaflets.py), from the pages just written.
+        leaflets.build(site, lang, build_mode.public_url(config))
     _built_languages.add(lang)
     if _built_languages >= set(i18n.build_languages):
         search_index.build(config.site_dir)
+        if build_mode.serving:
+            leaflets.forget_pending()
+            return
         assets = ROOT / "overrides" / "assets"
         css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
-        offline.build_zips(config.site_dir, _languages(i18n), default, config.extra.get("hreflang", {}))
-        offline.stamp_service_worker(config.site_dir)
+        every_page = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                      if not p.relative_to(site).as_posix().startswith(page_assets.NOT_PAGES)}
+        page_assets.remove_unused_theme_assets(site, page_assets.used_files(site, every_page, ""))
+        offline.build_zips(site, _languages(i18n), default, config.extra.get("hreflang", {}),
+                           build_mode.public_url(config))
+        service_worker.stamp(site, _languages(i18n), default)
 
 
-def _place_404(site: Path, lang: str, default: str) -> None:
-    """Every language build renders the theme's 404.html to the site root, so the last one would
+def _place_static_pages(site: Path, lang: str, default: str) -> None:
+    """Every language build renders the theme's static pages to the site root, so the last one would
     win: keep the default language's at the root and move the others to their folder (/en/404.html)."""
-    global _default_404
-    root_404 = site / "404.html"
-    if not root_404.exists():
-        return
-    if lang == default:
-        _default_404 = root_404.read_bytes()
-    elif _default_404 is not None:
-        (site / lang / "404.html").write_bytes(root_404.read_bytes())
-        root_404.write_bytes(_default_404)
+    for name in STATIC_PAGES:
+        root_page = site / name
+        if not root_page.exists():
+            continue
+        if lang == default:
+            _default_static[name] = root_page.read_bytes()
+        elif name in _default_static:
+            (site / lang / name).write_bytes(root_page.read_bytes())
+            root_page.write_bytes(_default_static[name])

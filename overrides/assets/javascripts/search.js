@@ -7,7 +7,7 @@
   const list = document.querySelector("[data-site-search-results]");
   const meta = document.querySelector("[data-site-search-meta]");
   if (!form || !input || !toggle || !list || !meta) return;
-  const root = new URL(document.currentScript.dataset.root, location.href);
+  const root = new URL(document.currentScript.dataset.root, document.baseURI);
   let engine = null;
 
   const load = () => {
