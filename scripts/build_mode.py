@@ -6,14 +6,22 @@
 - Under serve, the steps a volunteer does not need to see an edit (PDF leaflets, offline zips, the CSS
   purge, the service worker) are skipped, and edited modules in scripts/ are imported afresh.
 
-MkDocs loads the hooks module anew for every serve rebuild, but not the modules it imports; this
-module keeps its state across rebuilds and is the one module in scripts/ that is never re-imported.
+MkDocs imports its hooks file once per process (scripts/mkdocs_hooks.py, which passes every event on
+to scripts/site_hooks.py). This module keeps its state across serve rebuilds and is never imported
+afresh. It imports the site's modules with this checkout's scripts/ first on the import path, so that
+they come from the same checkout as the hooks file, also when a test builds a copy of the project
+(MkDocs puts the hooks' folder on the path only while it imports the hooks file).
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 import sys
 from pathlib import Path
+from types import ModuleType
+
+log = logging.getLogger("mkdocs.hooks.serve")
 
 SCRIPTS = Path(__file__).resolve().parent
 serving = False
@@ -37,9 +45,9 @@ def public_url(config) -> str | None:
 
 
 def reimport_edited_modules(keep: str) -> list[str]:
-    """Forget every module of scripts/ (but this one and `keep`, the hooks module being loaded) once any
-    of their sources changed since the last build, so that the hooks import the edited code; a partial
-    reload would mix old and new modules. Returns the names forgotten."""
+    """Forget every module of scripts/ (but this one and `keep`, the hooks file) once any of their
+    sources changed since the last build, so that they are imported again with the edit; forgetting
+    only the edited one would mix old and new modules. Returns the names forgotten."""
     global _sources_seen
     current = {str(p): p.stat().st_mtime_ns for p in SCRIPTS.rglob("*.py")}
     changed = bool(_sources_seen) and current != _sources_seen
@@ -54,4 +62,12 @@ def reimport_edited_modules(keep: str) -> list[str]:
         if Path(file).resolve().is_relative_to(SCRIPTS):
             del sys.modules[name]
             forgotten.append(name)
+    log.info(f"Ada perubahan di scripts/: {len(forgotten)} modul dimuat ulang.")
     return forgotten
+
+
+def site_hooks() -> ModuleType:
+    """scripts/site_hooks.py as currently imported (afresh after an edit)."""
+    if "site_hooks" not in sys.modules and sys.path[:1] != [str(SCRIPTS)]:
+        sys.path.insert(0, str(SCRIPTS))
+    return importlib.import_module("site_hooks")

@@ -58,7 +58,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class _Server:
+class ServeProcess:
     """`mkdocs serve` in a subprocess; its log lines arrive on a queue with the time they were read."""
 
     def __init__(self, config_file: Path):
@@ -114,14 +114,14 @@ class _Server:
             self.process.kill()
 
 
-def _edit(server: _Server, name: str, page_md: Path, original: str, page_path: str, run: int) -> float:
+def _edit(server: ServeProcess, name: str, page_md: Path, original: str, page_path: str, run: int) -> float:
     """Add one sentence to the page; seconds until the rebuild that shows it has finished."""
     server.settle()
     sentence = f"Catatan uji kecepatan {EDIT_WORDS[run % len(EDIT_WORDS)]} {name}."
     page_md.write_text(original.rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
     written = time.perf_counter()
-    for _ in range(3):  # a build that was already under way may end first
-        built = server.wait_for(BUILT, after=written)
+    for attempt in range(3):  # a build that was already under way may end first
+        built = server.wait_for(BUILT, after=written, limit=600 if attempt == 0 else 120)
         if sentence in server.get(page_path):
             return built - written
     raise RuntimeError(f"{name}: the edit is not on http://127.0.0.1:{server.port}/{page_path}")
@@ -143,7 +143,7 @@ def compare(project_root: Path, work_dir: Path, baseline_config_writer, runs: in
     servers = []
     try:
         for result, config, _, _ in sites:
-            servers.append(_Server(config))
+            servers.append(ServeProcess(config))
             servers[-1].wait_for(SERVING)
         for run in range(runs + 1):
             for server, (result, _, page_md, original) in zip(servers, sites):
