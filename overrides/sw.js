@@ -12,7 +12,7 @@
 //   its relative links still work.
 //
 // scripts/service_worker.py fills in VERSION (a hash of the site's content: the same content gives
-// the same worker, so an unchanged daily rebuild installs nothing) and OFFLINE_PAGES.
+// the same worker, so a daily rebuild that changed no page installs nothing) and OFFLINE_PAGES.
 const VERSION = "__VERSION__";
 const OFFLINE_PAGES = __OFFLINE_PAGES__; // {language folder: offline page}, relative to SCOPE
 const SAVED = "info-imigrasi-saved";

@@ -1,10 +1,10 @@
 """The service worker of the built site (site/sw.js, from overrides/sw.js): its version and the offline
 page of each language.
 
-The version is a hash of the site's content, never of the build's time: two builds of the same
-commit give the same worker, and an unchanged daily rebuild makes readers' browsers install nothing.
-Files derived from the rest (offline zips, search index, sitemaps, whose dates follow the build
-day) are left out of the hash; a change in the pages changes it anyway.
+The version is a hash of what the worker can keep (pages and the files they use, the kinds of file
+in SERVED), never of the build's time: two builds of the same commit give the same worker, and a
+daily rebuild that changed no page makes readers' browsers install nothing. (Zips, the calendar
+and the sitemaps carry the build's date; the worker never keeps them.)
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ from pathlib import Path
 
 WORKER = "sw.js"
 OFFLINE_PAGE = "offline.html"  # rendered by overrides/offline.html, one per language folder
-DERIVED = ("offline/", "pagefind/", "search/", "sitemap.xml", "sitemap.xml.gz")
+# The kinds of file overrides/sw.js keeps (its KEPT_TYPES, by name).
+SERVED = (".html", ".css", ".js", ".svg", ".png", ".webp", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2",
+          ".ttf", ".otf")
 
 
 def version(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if path.is_file() and rel != WORKER and not rel.startswith(DERIVED):
+        if path.is_file() and rel != WORKER and rel.endswith(SERVED):
             digest.update(rel.encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]

@@ -45,3 +45,22 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
     with zipfile.ZipFile(site / "offline" / "info-imigrasi-lampung-barat-id.zip") as archive:
         assert {i.date_time for i in archive.infolist()} == {(2025, 12, 1, 0, 0, 0)}
     assert "<lastmod>2025-12-01</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_worker_version_follows_what_it_keeps_not_the_build_day(tmp_path):
+    import service_worker
+
+    site = tmp_path / "site"
+    (site / "offline").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>Beranda</h1>", encoding="utf-8")
+    (site / "site.css").write_text("h1 { color: red }", encoding="utf-8")
+    dated = {"offline/salinan.zip": "PK dated 2025-12-01", "agenda.ics": "DTSTAMP:20251201T000000Z",
+             "sitemap.xml": "<lastmod>2025-12-01</lastmod>"}
+    for rel, text in dated.items():
+        (site / rel).write_text(text, encoding="utf-8")
+    first = service_worker.version(site)
+    for rel, text in dated.items():  # the next day's rebuild: only dated files differ
+        (site / rel).write_text(text.replace("01", "02"), encoding="utf-8")
+    assert service_worker.version(site) == first
+    (site / "site.css").write_text("h1 { color: blue }", encoding="utf-8")
+    assert service_worker.version(site) != first
