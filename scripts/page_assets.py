@@ -116,8 +116,10 @@ def used_files(site: Path, pages: set[str], html_lang: str) -> set[str]:
     return used
 
 
-def remove_unused_theme_assets(site: Path, used: set[str]) -> list[str]:
-    """Delete the files under assets/ that no page uses; returns their site paths."""
+def remove_unused_theme_assets(site: Path) -> list[str]:
+    """Delete the files under assets/ that no page of any language uses; returns their site paths."""
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    used = used_files(site, {p for p in pages if not p.startswith(NOT_PAGES)}, html_lang="")
     removed = []
     for path in sorted((site / THEME_ASSETS).rglob("*")):
         rel = path.relative_to(site).as_posix()

@@ -51,7 +51,6 @@ MARKERS = {
 STATUS_MARKER = "{{ translation_status }}"
 
 # Build state across the per-language builds of one `mkdocs build` (or one `serve` rebuild).
-_checked_configs: set[int] = set()
 _built_languages: set[str] = set()
 # Static pages every language build renders to the site root (see _place_static_pages).
 STATIC_PAGES = ("404.html", "offline.html")
@@ -79,13 +78,12 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    """Run every content check once; errors fail `mkdocs build --strict` before anything is written."""
+    """Run every content check once per build (static-i18n builds the default language first);
+    errors fail `mkdocs build --strict` before anything is written."""
     i18n = _i18n(config)
-    if i18n.current_language == i18n.default_language:
-        _built_languages.clear()  # a new build (mkdocs serve rebuilds in the same process)
-    if id(config) in _checked_configs:
+    if i18n.current_language != i18n.default_language:
         return
-    _checked_configs.add(id(config))
+    _built_languages.clear()  # a new build (mkdocs serve rebuilds in the same process)
     problems = runner.run(ROOT, languages=_languages(i18n))
     errors = [p for p in problems if p.severity == ERROR]
     for problem in problems:
@@ -245,9 +243,7 @@ def on_post_build(config):
             return
         assets = ROOT / "overrides" / "assets"
         css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
-        every_page = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                      if not p.relative_to(site).as_posix().startswith(page_assets.NOT_PAGES)}
-        page_assets.remove_unused_theme_assets(site, page_assets.used_files(site, every_page, ""))
+        page_assets.remove_unused_theme_assets(site)
         offline.build_zips(site, _languages(i18n), default, config.extra.get("hreflang", {}),
                            build_mode.public_url(config))
         service_worker.stamp(site, _languages(i18n), default)
