@@ -118,7 +118,7 @@ def test_a_deploy_keeps_saved_pages_and_a_visit_online_refreshes_them(browser, d
         page.evaluate("""() => { window.__newWorker = false;
           navigator.serviceWorker.addEventListener('controllerchange', () => { window.__newWorker = true; });
           return navigator.serviceWorker.getRegistration().then((r) => r.update()); }""")
-        page.wait_for_function("window.__newWorker", polling=200, timeout=30000)
+        page.wait_for_function("() => window.__newWorker", polling=200, timeout=30000)
 
         # No signal: all three pages read on build 1 still open, as they were read.
         context.set_offline(True)
