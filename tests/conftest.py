@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,12 +20,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchmarking import serve_rebuild  # noqa: E402
 from docs import site_languages  # noqa: E402
 
 SUB_PATH = "situs"  # GitHub project pages serve the site at https://OWNER.github.io/REPO/
 LANGUAGES = site_languages()  # default first
 DEFAULT = LANGUAGES[0]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
 
 
 def lang_prefix(lang: str) -> str:
@@ -35,14 +34,7 @@ def lang_prefix(lang: str) -> str:
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of everything the build reads, for tests that break things."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    return serve_rebuild.copy_project(ROOT, dest)
 
 
 def mkdocs_build(project: Path, site_dir: Path, site_url: str | None, *, strict: bool = True,
