@@ -186,6 +186,8 @@ def test_in_chromium_no_payload_runs_and_nothing_leaves_the_site(preview, browse
 TRUSTED_HTML = {
     "super()": "Material's block, itself a template",
     "page_references": "scripts/citations.py references_html escapes every value",
+    "page_references_short": "scripts/citations.py references_short_html escapes every value",
+    "search_terms": "set in overrides/main.html from page_search_terms | e",
     "page_qr_svg": "segno's SVG of the page address",
     "site_js_class_script": "a constant of scripts/content_security.py, allowed by its hash",
 }
