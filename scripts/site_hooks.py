@@ -118,7 +118,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown: str, page: Page, config, files):
     # Before any template runs: only known front-matter fields, their texts escaped (scripts/page_meta.py).
-    page.meta = page_meta.safe_meta(page.meta)
+    page.meta = page_meta.safe_meta(page.meta, generated=bool(getattr(page.file, "tool_data", None)))
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
     for marker, render in MARKERS.items():
