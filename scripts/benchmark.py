@@ -1,8 +1,9 @@
 """Benchmark: this site against plain Material + static-i18n on the same content. Run on demand.
 
-    python scripts/benchmark.py [--runs N] [--lighthouse] [--write]
+    python scripts/benchmark.py [--runs N] [--serve-runs N] [--lighthouse] [--write]
 
-In one run it builds both sites (`mkdocs build --strict`, timed, median of --runs), serves each on
+In one run it builds both sites (`mkdocs build --strict`, timed, median of --runs), times a one-page
+edit under `mkdocs serve` on both (benchmarking/serve_rebuild.py, median of --serve-runs), serves each on
 127.0.0.1 like GitHub Pages (gzip, max-age=600), loads them in Debian's Chromium at phone size and
 prints, for both sites and as ratios: first-visit bytes of the home page and of a content page,
 bytes of a second page view, bytes up to the first search result, third-party requests, 404s and
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmarking import lighthouse, page_bytes, report, search_hits, sites  # noqa: E402
+from benchmarking import lighthouse, page_bytes, report, search_hits, serve_rebuild, sites  # noqa: E402
 from benchmarking.gzip_server import PagesServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,8 @@ def parse_args(argv):
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs of each build, page load and "
                         "Lighthouse audit; medians are reported (default 3)")
+    parser.add_argument("--serve-runs", type=int, default=5, help="one-page edits under `mkdocs serve` "
+                        "on each site; the median is reported (default 5)")
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile, 3G-like)")
     parser.add_argument("--write", action="store_true", help="write the figures to BENCHMARK.md")
     parser.add_argument("--details", action="store_true",
@@ -63,8 +66,8 @@ def parse_args(argv):
     parser.add_argument("--search-open", action="append",
                         help="override: CSS selector of what opens the project's search (repeatable)")
     args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+    if args.runs < 1 or args.serve_runs < 1:
+        parser.error("--runs and --serve-runs must be at least 1")
     return args
 
 
@@ -122,6 +125,12 @@ def main(argv=None) -> int:
             sites.timed_builds(project, project_server.base_url, 1)
             sites.timed_builds(baseline, baseline_server.base_url, 1)
 
+        print(f"Editing one page under mkdocs serve {args.serve_runs}x on each ...", file=sys.stderr, flush=True)
+        serve = serve_rebuild.compare(
+            args.project_root.resolve(), tmp,
+            lambda config, dest: sites.write_baseline_config(config, dest, "http://127.0.0.1:8000/"),
+            args.serve_runs)
+
         with project_server, baseline_server, sync_playwright() as pw:
             browser = page_bytes.launch(pw)
             browser_version = browser.version
@@ -144,10 +153,13 @@ def main(argv=None) -> int:
 
     bytes_md = report.bytes_table(p, b, args.content_page, args.second_page, args.query)
     hits_md = None if args.skip_hit_rate else report.hits_table(p, b, sites.languages(config))
+    serve_md = report.serve_table(*serve)
     lighthouse_md = report.lighthouse_table(p, b) if args.lighthouse else None
     notes = report.search_notes(p, b)
     print()
     print(bytes_md)
+    print()
+    print(serve_md)
     print()
     print("\n".join(notes))
     if hits_md:
@@ -164,7 +176,7 @@ def main(argv=None) -> int:
     if args.write:
         command = "python scripts/benchmark.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
         page = report.markdown_page(command=command.strip(), browser_version=browser_version, project=p,
-                                    baseline=b, bytes_md=bytes_md, lighthouse_md=lighthouse_md,
+                                    baseline=b, bytes_md=bytes_md, serve_md=serve_md, lighthouse_md=lighthouse_md,
                                     notes=notes, runs=args.runs, hits_md=hits_md)
         (ROOT / "BENCHMARK.md").write_text(page, encoding="utf-8")
         print(f"\nWrote {ROOT / 'BENCHMARK.md'}")

@@ -13,6 +13,7 @@ import html
 import re
 from pathlib import Path
 
+import hotlines
 import site_data
 
 # The id grammar is the data files' (content_checks/data_files.py ID_RE).
@@ -39,10 +40,6 @@ def _fees() -> dict[str, dict]:
     return {f["id"]: f for f in site_data.valid_entries("fees.yml")}
 
 
-def _hotlines() -> dict[str, dict]:
-    return {h["id"]: h for h in site_data.valid_entries("hotlines.yml")}
-
-
 def _cite(ids) -> str:
     return "".join(f"[^{i}]" for i in ids or ())
 
@@ -52,21 +49,6 @@ def fee_text(fee_id: str, lang: str, default_lang: str) -> str:
     if fee is None:  # reported by the content check; never print a guess
         return f"**{site_data.markdown_text(site_data.ui_strings(lang, default_lang)['label.unverified'])}**"
     return site_data.markdown_text(format_amount(fee["amount"], lang, default_lang)) + _cite([fee["source"]])
-
-
-def phone_text(hotline_id: str, lang: str, default_lang: str) -> str:
-    """A verified number as a tap-to-call link with its source; otherwise the "not verified" label."""
-    ui = site_data.ui_strings(lang, default_lang)
-    entry = _hotlines().get(hotline_id)
-    if entry is None or not entry.get("verified") or not (entry.get("phone") or entry.get("whatsapp")):
-        return f'<span class="site-unverified">({html.escape(ui["label.unverified"])})</span>'
-    md = site_data.markdown_text
-    parts = []
-    if entry.get("phone"):
-        parts.append(f"[{md(entry['phone'])}]({site_data.tel_href(entry['phone'])})")
-    if entry.get("whatsapp"):
-        parts.append(f"WhatsApp [{md(entry['whatsapp'])}]({site_data.wa_href(entry['whatsapp'])})")
-    return ", ".join(parts) + _cite(entry.get("source"))
 
 
 def fees_markdown(lang: str, default_lang: str) -> str:
@@ -87,7 +69,7 @@ def expand_values(markdown: str, lang: str, default_lang: str) -> str:
 
     def value(match: re.Match) -> str:
         kind, key = match.groups()
-        return (fee_text if kind == "fee" else phone_text)(key, lang, default_lang)
+        return (fee_text if kind == "fee" else hotlines.phone_markdown)(key, lang, default_lang)
 
     return INLINE_RE.sub(value, markdown)
 

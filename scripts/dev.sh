@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point on a fresh machine (Python 3.11+): sets up .venv, then serves, builds, checks or
-# tests. `bash scripts/dev.sh serve` and `bash scripts/dev.sh test` are the two README commands.
+# tests. `bash scripts/dev.sh serve` and `bash scripts/dev.sh test` are the two README commands;
+# `deploy` is the deploy workflow's build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,13 +72,28 @@ browser_setup() {
   fi
 }
 
+deploy_checks() {
+  # A deployed build prints its address and QR codes from SITE_URL: refuse to build without a public
+  # https address (never a machine-local one such as 127.0.0.1 or localhost).
+  if ! [[ "${SITE_URL:-}" =~ ^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^[:space:]]*)?$ ]]; then
+    echo "GALAT: SITE_URL harus alamat publik situs yang diawali https://, misalnya" \
+         "https://OWNER.github.io/REPO/ (sekarang: '${SITE_URL:-}'). Tanpa alamat itu, cetakan, leaflet" \
+         "dan kode QR tidak bisa menunjuk ke situs." >&2
+    exit 2
+  fi
+  # Reproducible: every date in the build is this day (00:00 in Lampung) unless the caller fixed one,
+  # so two builds of one commit on one day are byte-identical and the daily rebuild moves the agenda.
+  export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(TZ=Asia/Jakarta date -d 'today 00:00' +%s)}"
+}
+
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
   serve) setup; exec "$VENV/bin/mkdocs" serve --livereload "$@" ;;
   build) setup; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
+  deploy) deploy_checks; setup; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
   check) setup; exec "$PY" scripts/docs.py check "$@" ;;
   test)  setup; browser_setup; exec "$PY" -m pytest "$@" ;;
   lock)  lock ;;
-  *) echo "usage: bash scripts/dev.sh serve|build|check|test|lock [args]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/dev.sh serve|build|deploy|check|test|lock [args]" >&2; exit 2 ;;
 esac

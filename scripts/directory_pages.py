@@ -1,5 +1,5 @@
 """Pages generated from data/: the service directory, the outreach agenda (and its .ics calendar), the
-partners. Each `*_markdown(lang, default_lang)` is a MARKERS entry in scripts/mkdocs_hooks.py.
+partners. Each `*_markdown(lang, default_lang)` is a MARKERS entry in scripts/site_hooks.py.
 
 The data are read through content_checks.data_files.load_valid, so only entries that pass the schema
 reach readers. Rules that protect readers:

@@ -1,6 +1,9 @@
 """Images for cheap phones: each raster image in a page gets WebP copies 360 and 720 px wide,
 made at build time with Pillow (no network), and the page asks for the smallest one that fits.
-Images after the first one load lazily, since they are usually below the fold."""
+Images after the first one load lazily, since they are usually below the fold.
+
+A phone photo is often stored sideways with an EXIF "orientation" tag that says how to turn it:
+the copies are turned upright (and carry no EXIF), and width and height are the upright ones."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 WIDTHS = (360, 720)
 RASTER = (".png", ".jpg", ".jpeg", ".webp")
@@ -18,13 +21,25 @@ ATTR_RE = re.compile(r'\s([\w:-]+)="([^"]*)"')
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "images"
 
 
+# Part of the cache key: copies made before EXIF orientation was honoured must not be reused.
+RECIPE = "upright-1"
+
+
+def _upright_size(source: Path) -> tuple[int, int]:
+    with Image.open(source) as img:
+        width, height = img.size
+        # Orientations 5-8 turn the picture by a quarter: width and height swap.
+        return (height, width) if img.getexif().get(0x0112, 1) in (5, 6, 7, 8) else (width, height)
+
+
 def _variant(source: Path, width: int) -> bytes:
-    """A WebP copy at most `width` px wide, cached by content so rebuilds cost nothing."""
-    key = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+    """A WebP copy at most `width` px wide, upright, cached by content so rebuilds cost nothing."""
+    key = hashlib.sha256(RECIPE.encode() + source.read_bytes()).hexdigest()[:20]
     cached = CACHE / f"{key}-{width}.webp"
     if not cached.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        with Image.open(source) as img:
+        with Image.open(source) as original:
+            img = ImageOps.exif_transpose(original)
             img = img.convert("RGBA" if img.mode in ("RGBA", "LA", "P") else "RGB")
             if img.width > width:
                 img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
@@ -49,8 +64,7 @@ def responsive_images(html: str, page_url: str, files, site_dir: str) -> str:
         if file is None:
             return tag
         source = Path(file.abs_src_path)
-        with Image.open(source) as img:
-            width, height = img.size
+        width, height = _upright_size(source)
         stem = posixpath.splitext(src)[0]
         srcset = []
         for w in WIDTHS:

@@ -13,6 +13,9 @@ page dropped most of the text (stack-notes), and the navigation has no place on 
 
 Nothing is fetched from the network: the URL fetcher refuses everything but files inside the built
 site and data: URLs. A leaflet longer than two A4 pages is a build warning (so `--strict` fails).
+Links between pages become the page's public address (build_mode.public_url), or plain text when the
+site has none: WeasyPrint would otherwise write the build folder's file:// path into the PDF, a
+machine-local address that also made two builds differ. `mkdocs serve` makes no leaflets.
 Rendered PDFs are cached in .cache/leaflets/ by a hash of their input, so a rebuild (mkdocs serve)
 only renders leaflets whose page changed.
 """
@@ -27,7 +30,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 import page_meta
@@ -43,11 +46,16 @@ _ARTICLE_RE = re.compile(r"<article\b[^>]*>(?P<body>.*?)</article>", re.S)
 _CLOSED_DETAILS_RE = re.compile(r"<details\b(?![^>]*\bopen\b)", re.I)
 _H1_RE = re.compile(r"<h1\b.*?</h1>", re.S | re.I)
 _SRC_RE = re.compile(r"""\b(?:src|poster)\s*=\s*["']([^"']+)["']""", re.I)
+_LINK_RE = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<body>.*?)</a>", re.S | re.I)
+_HREF_RE = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_ID_RE = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""", re.I)
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
 @dataclass(frozen=True)
 class Leaflet:
     page_file: Path  # the built HTML page
+    page_url: str  # its site path, e.g. `en/prosedur/m-paspor/`
     pdf: Path
     title: str
     html_lang: str
@@ -77,6 +85,7 @@ def page_context(page, config, lang: str) -> dict:
     text_lang = getattr(page.file, "locale", None) or lang
     _pending.setdefault(lang, {})[pdf] = Leaflet(
         page_file=page_file,
+        page_url=page.url,
         pdf=pdf,
         title=page_meta.plain(page.title),  # escaped front matter; leaflet_html escapes it itself
         html_lang=config.extra.get("hreflang", {}).get(text_lang, text_lang),
@@ -86,13 +95,34 @@ def page_context(page, config, lang: str) -> dict:
     return {"page_leaflet_href": name}
 
 
-def leaflet_html(page_html: str, leaflet: Leaflet, stylesheet_url: str) -> str:
+def absolute_links(body: str, page_address: str | None) -> str:
+    """Links of a leaflet that a PDF can keep: web, phone and e-mail addresses as they are, a jump
+    to a part of the leaflet itself, and a link to another page of the site as its public address
+    (`page_address` is this page's). Without a public address such a link is plain text."""
+    ids = set(_ID_RE.findall(body))
+
+    def rewrite(match: re.Match) -> str:
+        href = _HREF_RE.search(match["attrs"])
+        if not href:
+            return match.group(0)
+        url = html.unescape(href[1] if href[1] is not None else href[2])
+        if _SCHEME_RE.match(url) or (url.startswith("#") and url[1:] in ids):
+            return match.group(0)
+        if page_address and not url.startswith("#"):
+            absolute = html.escape(urljoin(page_address, url), quote=True)
+            return f'<a{match["attrs"][:href.start()]} href="{absolute}"{match["attrs"][href.end():]}>{match["body"]}</a>'
+        return match["body"]
+
+    return _LINK_RE.sub(rewrite, body)
+
+
+def leaflet_html(page_html: str, leaflet: Leaflet, stylesheet_url: str, page_address: str | None = None) -> str:
     """A small document: the page's article (everything the reader needs, nothing of the site's
-    chrome), collapsed blocks opened, and the leaflet stylesheet."""
+    chrome), collapsed blocks opened, links made absolute or plain, and the leaflet stylesheet."""
     article = _ARTICLE_RE.search(page_html)
     if not article:
         raise ValueError(f"{leaflet.page_file}: no <article> in the built page")
-    body = _CLOSED_DETAILS_RE.sub("<details open", article["body"])
+    body = absolute_links(_CLOSED_DETAILS_RE.sub("<details open", article["body"]), page_address)
     # On the page the notices stand above the title; a leaflet starts with its title.
     title = _H1_RE.search(body)
     if title:
@@ -138,13 +168,13 @@ def render(document_html: str, base_url: str, site_dir: Path) -> tuple[bytes, in
     return document.write_pdf(), len(document.pages)
 
 
-def _cache_key(leaflet: Leaflet, page_html: str, stylesheet: bytes) -> str:
+def _cache_key(leaflet: Leaflet, page_html: str, stylesheet: bytes, page_address: str | None) -> str:
     """What the PDF depends on: WeasyPrint's version, the stylesheet, the document (with the
     stylesheet named relatively, so the key does not depend on where the site is built) and the
     bytes of every local file it embeds (images)."""
     from importlib.metadata import version
 
-    document = leaflet_html(page_html, leaflet, "leaflet.css")
+    document = leaflet_html(page_html, leaflet, "leaflet.css", page_address)
     parts = [version("weasyprint").encode(), stylesheet, document.encode("utf-8")]
     for src in sorted(set(_SRC_RE.findall(document))):
         target = leaflet.page_file.parent / html.unescape(src).split("#")[0].split("?")[0]
@@ -170,7 +200,12 @@ def _store(cached: Path, pdf: bytes, pages_file: Path, pages: int) -> None:
         pass
 
 
-def build(site_dir: str | Path, lang: str) -> list[Path]:
+def forget_pending() -> None:
+    """`mkdocs serve` renders no leaflet: drop what the pages noted."""
+    _pending.clear()
+
+
+def build(site_dir: str | Path, lang: str, public_url: str | None = None) -> list[Path]:
     """Render the leaflets of `lang` noted during this build. Returns the PDFs written."""
     pending = _pending.pop(lang, {})
     if not pending:
@@ -181,8 +216,9 @@ def build(site_dir: str | Path, lang: str) -> list[Path]:
     written = []
     for leaflet in pending.values():
         page_html = leaflet.page_file.read_text(encoding="utf-8")
-        document_html = leaflet_html(page_html, leaflet, stylesheet_file.resolve().as_uri())
-        key = _cache_key(leaflet, page_html, stylesheet)
+        page_address = public_url + leaflet.page_url if public_url else None
+        document_html = leaflet_html(page_html, leaflet, stylesheet_file.resolve().as_uri(), page_address)
+        key = _cache_key(leaflet, page_html, stylesheet, page_address)
         cached = CACHE / f"{key}.pdf"
         pages_file = CACHE / f"{key}.pages"
         if cached.exists() and pages_file.exists():

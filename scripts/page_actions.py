@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+import build_mode
 import page_meta
 
 PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
@@ -47,10 +48,9 @@ def whatsapp_url(text: str, number: str = "") -> str:
 
 
 def page_url(config, page) -> str:
-    """The page's absolute address when site_url is set; its site path otherwise."""
-    if page.canonical_url:
-        return page.canonical_url
-    return "/" + page.url
+    """The page's absolute address when the site has a public one; its site path otherwise."""
+    public_url = build_mode.public_url(config)
+    return public_url + page.url if public_url else "/" + page.url
 
 
 def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dict:

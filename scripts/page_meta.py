@@ -29,14 +29,17 @@ def _escaped(value: Any) -> Any:
     return value  # dates, booleans, numbers
 
 
-# Fields the build itself writes into generated pages (scripts/tool_pages.py), never authors: the
-# metadata rule refuses them in docs/, and they only choose template branches.
+# Fields only the build writes, into the pages it generates (scripts/tool_pages.py): which tool a page
+# belongs to (its answer pages stay out of search) and whether it prints on one sheet. A page in
+# docs/ cannot set them (the metadata rule refuses unknown fields, and they are dropped here).
 GENERATED_FIELDS = ("tool", "tool_print")
 
 
-def safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """The known fields of a page's front matter, every text in them escaped."""
-    return {key: _escaped(value) for key, value in meta.items() if key in FIELD_NAMES + GENERATED_FIELDS}
+def safe_meta(meta: dict[str, Any], generated: bool = False) -> dict[str, Any]:
+    """The known fields of a page's front matter, every text in them escaped; `generated`: a page the
+    build wrote, which keeps GENERATED_FIELDS too."""
+    known = FIELD_NAMES + (GENERATED_FIELDS if generated else ())
+    return {key: _escaped(value) for key, value in meta.items() if key in known}
 
 
 def safe_title(title: str | None) -> Markup | None:

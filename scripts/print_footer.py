@@ -8,18 +8,18 @@ included), so a printout and a leaflet say the same thing.
 from __future__ import annotations
 
 import io
-import re
 
 import segno
 
-import site_data
+import hotlines
 
 
-def page_address(site_url: str | None, page_url: str) -> str | None:
-    """The page's absolute URL, or None when the site has no site_url (nothing to print then)."""
-    if not site_url:
+def page_address(public_url: str | None, page_url: str) -> str | None:
+    """The page's absolute URL, or None when the site has no public address (build_mode.public_url):
+    then the footer prints neither an address nor a QR code, rather than a machine-local one."""
+    if not public_url:
         return None
-    return site_url.rstrip("/") + "/" + page_url.lstrip("/")
+    return public_url.rstrip("/") + "/" + page_url.lstrip("/")
 
 
 def qr_svg(url: str) -> str:
@@ -34,37 +34,11 @@ def qr_svg(url: str) -> str:
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" shape-rendering="crispEdges" ', 1)
 
 
-def verified_hotlines(lang: str, default_lang: str) -> list[dict]:
-    """Hotlines whose number has been verified (data/hotlines.yml `verified`). An unverified entry is
-    left out entirely: a printout cannot say "not confirmed yet" next to a number the way the site
-    does, and an old number on paper outlives any correction."""
-    ui = site_data.ui_strings(lang, default_lang)
-    out = []
-    for entry in site_data.valid_entries("hotlines.yml"):  # only what the data rule accepts
-        if not entry.get("verified"):
-            continue
-        contacts = []
-        if entry.get("phone"):
-            contacts.append(f"{ui['hotline.call']} {entry['phone']}")
-        if entry.get("whatsapp"):
-            contacts.append(f"WhatsApp {entry['whatsapp']}")
-        if entry.get("web"):
-            contacts.append(re.sub(r"^https?://(www\.)?", "", entry["web"]).rstrip("/"))
-        hours = site_data.localized(entry.get("hours"), lang, default_lang)
-        out.append({
-            "name": site_data.localized(entry["name"], lang, default_lang),
-            "purpose": site_data.localized(entry["purpose"], lang, default_lang),
-            "contacts": contacts,
-            "hours": hours or "",
-        })
-    return out
-
-
-def page_context(site_url: str | None, page_url: str, lang: str, default_lang: str) -> dict:
+def page_context(public_url: str | None, page_url: str, lang: str, default_lang: str) -> dict:
     """Template variables for overrides/partials/print-footer.html."""
-    address = page_address(site_url, page_url)
+    address = page_address(public_url, page_url)
     return {
         "page_address": address,
         "page_qr_svg": qr_svg(address) if address else None,
-        "print_hotlines": verified_hotlines(lang, default_lang),
+        "print_hotlines": hotlines.print_items(lang, default_lang),
     }

@@ -1,4 +1,4 @@
-"""Data files in data/ that pages and templates share (interface strings, hotlines, glossary)."""
+"""Data files in data/ that pages and templates share (interface strings, phone links, glossary)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,14 @@ def localized(value: Any, lang: str, default_lang: str) -> Any:
 
 def ui_strings(lang: str, default_lang: str) -> dict[str, str]:
     """The site's own interface strings (notices, labels) in one language, falling back to Indonesian."""
-    return {key: localized(texts, lang, default_lang) for key, texts in load_yaml("ui-strings.yml").items()}
+    stat = (DATA / "ui-strings.yml").stat()
+    return dict(_ui_strings(lang, default_lang, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _ui_strings(lang: str, default_lang: str, mtime_ns: int, size: int) -> tuple[tuple[str, str], ...]:
+    texts = _parse(DATA / "ui-strings.yml", mtime_ns, size)
+    return tuple((key, localized(value, lang, default_lang)) for key, value in texts.items())
 
 
 # Markdown's inline punctuation that makes links, emphasis, code, attribute lists and table cells.
@@ -55,7 +62,7 @@ def markdown_text(value: Any) -> str:
         lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(2) else f"{m.group(3)}&#{ord(m.group(4))};", text)
 
 
-# --- hotlines ---------------------------------------------------------------------------------------
+# --- phone numbers and validated entries ---------------------------------------------------------
 
 
 def tel_href(number: str) -> str:
@@ -87,43 +94,6 @@ def _languages(root: Path, mtime_ns: int) -> tuple[str, ...]:
     from docs import site_languages
 
     return tuple(site_languages(root))
-
-
-def hotlines_markdown(lang: str, default_lang: str) -> str:
-    """The hotline block as Markdown. Unverified numbers are never printed: the label says so."""
-    ui = ui_strings(lang, default_lang)
-    md = markdown_text
-    lines = []
-    for entry in valid_entries("hotlines.yml"):
-        name = md(localized(entry["name"], lang, default_lang))
-        purpose = md(localized(entry["purpose"], lang, default_lang))
-        parts = []
-        if entry.get("verified"):
-            # The citation markers become numbered references (scripts/citations.py).
-            cite = "".join(f"[^{key}]" for key in entry.get("source") or ())
-            if entry.get("phone"):
-                parts.append(f"{md(ui['hotline.call'])} [{md(entry['phone'])}]({tel_href(entry['phone'])})")
-            if entry.get("whatsapp"):
-                parts.append(f"WhatsApp [{md(entry['whatsapp'])}]({wa_href(entry['whatsapp'])})")
-            if entry.get("hours"):
-                parts.append(md(localized(entry["hours"], lang, default_lang)))
-            if parts:
-                parts[-1] += cite
-        else:
-            # The class lets print and leaflet styles treat it as "not a fact" (see site.css).
-            parts.append(f'<span class="site-unverified"><strong class="site-unverified-label">'
-                         f"{html.escape(ui['label.unverified'])}</strong>: {html.escape(ui['hotline.unverified'])}</span>")
-        if entry.get("web"):
-            parts.append(f"[{md(entry['web'].removeprefix('https://').rstrip('/'))}](<{entry['web']}>)")
-        lines.append(f"- **{name}**: {purpose}.  \n  " + " · ".join(parts))
-    return "\n".join(lines) + "\n"
-
-
-def verified_phones(lang: str, default_lang: str) -> list[dict]:
-    """The verified hotline numbers ({name, phone, href}), for places without room for the whole
-    block (search with no results)."""
-    return [{"name": localized(e["name"], lang, default_lang), "phone": e["phone"], "href": tel_href(e["phone"])}
-            for e in valid_entries("hotlines.yml") if e.get("verified") and e.get("phone")]
 
 
 # --- glossary ---------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ can say when someone edited a storyboard and forgot to make the video again.
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -167,7 +169,15 @@ def problems(data, lines: dict[str, int], languages: list[str], lang: str) -> li
 
 
 def read(path: Path) -> tuple[object, dict[str, int], str | None]:
-    """(data, line of each top-level key, YAML error) of one storyboard file."""
+    """(data, line of each top-level key, YAML error) of one storyboard file. Every page of a build
+    asks: parsed once per version of the file."""
+    stat = path.stat()
+    data, lines, error = _read(path, stat.st_mtime_ns, stat.st_size)
+    return copy.deepcopy(data), dict(lines), error
+
+
+@functools.lru_cache(maxsize=64)
+def _read(path: Path, mtime_ns: int, size: int) -> tuple[object, dict[str, int], str | None]:
     source = path.read_bytes().decode("utf-8", errors="replace")  # bad bytes never stop the check
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-import citations
+import hotlines
 import page_actions
 import site_data
 from content_checks import tools as tool_data
@@ -133,16 +133,15 @@ def _entry_line(e, l: _Lang, rel: str) -> str:
 
 def _hotline_lines(keys, l: _Lang) -> list[str]:
     """Verified numbers as tap-to-call links with their source; otherwise "not verified" and the web."""
-    entries = {h["id"]: h for h in site_data.valid_entries("hotlines.yml", l.root)}
+    entries = hotlines.by_id(l.lang, l.default, l.root)  # the one hotline model (scripts/hotlines.py)
     lines = []
     for key in keys:
-        entry = entries[key]
-        contact = citations.phone_text(key, l.lang, l.default)
-        if entry.get("web") and not entry.get("verified"):
-            shown = entry["web"].removeprefix("https://").removeprefix("www.").rstrip("/")
-            contact += f" · [{esc(shown)}]({entry['web']})"
-        purpose = esc(site_data.localized(entry["purpose"], l.lang, l.default))
-        lines.append(f"- **{esc(site_data.localized(entry['name'], l.lang, l.default))}** ({purpose}): {contact}")
+        hotline = entries[key]
+        contact = hotlines.phone_markdown(key, l.lang, l.default, l.root)
+        if hotline.web and not hotline.verified:
+            shown = hotline.web.removeprefix("https://").removeprefix("www.").rstrip("/")
+            contact += f" · [{esc(shown)}]({hotline.web})"
+        lines.append(f"- **{esc(hotline.name)}** ({esc(hotline.purpose)}): {contact}")
     return lines
 
 

@@ -25,6 +25,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import build_mode
 import site_data
 import storyboards
 import webvtt
@@ -70,7 +71,7 @@ class PageVideos:
         self.language_names = {lang: i18n.get_language_config(lang).name for lang in i18n.build_languages}
         self.by_dest = {f.dest_uri: f for f in files}
         self.boards = storyboards.load_all(ROOT)
-        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        self.site_url = build_mode.public_url(config) or ""  # printed addresses: only a public one
         self.kinds: set[str] = set()
         self.posters: list[str] = []  # page-relative; the first is preloaded (often the largest paint)
         self.problems: list[str] = []

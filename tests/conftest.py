@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,12 +20,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchmarking import serve_rebuild  # noqa: E402
 from docs import site_languages  # noqa: E402
 
 SUB_PATH = "situs"  # GitHub project pages serve the site at https://OWNER.github.io/REPO/
 LANGUAGES = site_languages()  # default first
 DEFAULT = LANGUAGES[0]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
 
 
 def lang_prefix(lang: str) -> str:
@@ -35,24 +34,22 @@ def lang_prefix(lang: str) -> str:
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of everything the build reads, for tests that break things."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    return serve_rebuild.copy_project(ROOT, dest)
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None, *, strict: bool = True,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` of a project; `site_url` None builds without SITE_URL."""
     # NO_MKDOCS_2_WARNING silences Material's end-of-life banner (noted in README).
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1",
-           "REPOSITORY_URL": "https://github.com/example/info-imigrasi"}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPOSITORY_URL": "https://github.com/example/info-imigrasi",
+                **(env or {})}
+    full_env.pop("SITE_URL", None)
+    if site_url is not None:
+        full_env["SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=project,
+        capture_output=True, text=True, env=full_env, cwd=project,
     )
 
 
@@ -258,3 +255,54 @@ def traffic(browser):
     yield open_
     for t in opened:
         t.close()
+
+
+# --- a build without SITE_URL, with two hotlines added ---------------------------------------------
+
+# Appended to data/hotlines.yml: a verified number whose name differs per language, and an entry the
+# schema refuses (a phone that is not a number). `source` names a source the real data cites already.
+TEST_HOTLINES = """
+- id: uji-terjemah
+  name:
+    id: Saluran Uji Bahasa
+    lpg: Saluran Uji Cawa Lampung
+    en: Test Line In English
+  purpose:
+    id: saluran percobaan
+    en: a test line
+  phone: "0721-000111"
+  source:
+    - sapa-129-pemkot-jakpus-2023
+  verified: {date: 2026-11-01, by: "official page: https://pusat.jakarta.go.id/news/2023/kementrian-pppa-jadikan-rptra-borobudur-pos-sapa-129"}
+- id: uji-rusak
+  name: Saluran Rusak
+  purpose: saluran yang datanya salah
+  phone: "12ab-rusak"
+  source:
+    - sapa-129-pemkot-jakpus-2023
+  verified: {date: 2026-11-01, by: "telepon ke kantor, Sari"}
+"""
+TEST_PHONE_SENTENCE = "Nomor uji: {{ phone uji-terjemah }}; nomor rusak: {{ phone uji-rusak }}."
+TEST_PHONE_PAGE = "lokasi-layanan/nomor-penting.md"
+
+
+@dataclass
+class PlainBuild:
+    project: Path
+    site: Path
+    result: subprocess.CompletedProcess
+
+
+@pytest.fixture(scope="session")
+def plain_build(tmp_path_factory) -> PlainBuild:
+    """The project as a volunteer builds it at home: no SITE_URL, not strict; plus TEST_HOTLINES and a
+    sentence with two `{{ phone }}` markers on the Indonesian hotline page."""
+    project = copy_project(tmp_path_factory.mktemp("plain-project"))
+    hotlines = project / "data" / "hotlines.yml"
+    hotlines.write_text(hotlines.read_text(encoding="utf-8") + TEST_HOTLINES, encoding="utf-8")
+    page = project / "docs" / DEFAULT / TEST_PHONE_PAGE
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{TEST_PHONE_SENTENCE}\n", encoding="utf-8")
+    site_dir = tmp_path_factory.mktemp("plain-site")
+    result = mkdocs_build(project, site_dir, None, strict=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return PlainBuild(project, site_dir, result)

@@ -114,7 +114,7 @@ def test_without_a_repository_the_links_show_the_documented_placeholder():
 
     config = SimpleNamespace(extra={"repository": "", "feedback": {"email": "", "whatsapp": ""},
                                     "speech_lang": {"id": "id-ID", "lpg": "id-ID", "en": "en-US"}},
-                             site_name="Situs")
+                             site_name="Situs", site_url="https://contoh.org/situs/")
     page = SimpleNamespace(title="Judul", canonical_url="https://contoh.org/situs/lpg/a/", url="lpg/a/",
                            file=SimpleNamespace(src_uri="id/a.md"))
     actions = page_actions.for_page(config, page, "lpg", "id", ui("lpg"))  # a fallback page

@@ -145,6 +145,9 @@ def test_leaflet_pdf(site, tools, tmp_path, lang, url, meta):
     assert leaked == [], "navigation in the leaflet"
 
     assert pdf_tools.qr_codes(pdf, tmp_path) == [site.base_url + lang_prefix(lang) + url]
+    # Links to other pages of the site lead to the site, never to the folder the PDF was made in.
+    raw = pdf.read_bytes()
+    assert b"file:" not in raw
 
 
 # --- the renderer itself --------------------------------------------------------------------------
@@ -163,8 +166,8 @@ def _leaflet_site(tmp_path, article: str):
 
 
 def _pending(site_dir, page, lang="xx"):
-    leaflet = leaflets.Leaflet(page_file=page, pdf=page.parent / "leaflet-topik-xx.pdf", title="Topik",
-                               html_lang="id", reviewed="2026-11-28")
+    leaflet = leaflets.Leaflet(page_file=page, page_url="topik/", pdf=page.parent / "leaflet-topik-xx.pdf",
+                               title="Topik", html_lang="id", reviewed="2026-11-28")
     leaflets._pending[lang] = {leaflet.pdf: leaflet}
     return leaflet
 
@@ -215,6 +218,24 @@ def test_a_leaflet_longer_than_two_pages_is_a_build_warning(tmp_path, caplog, no
         leaflets.build(site_dir, "xx")
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert any("halaman A4; paling banyak 2" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(("public_url", "expected"), [
+    ("https://warga.example.org/situs/", '<a href="https://warga.example.org/situs/prosedur/biaya-paspor/#tarif">tarif</a>'),
+    (None, "tarif"),
+])
+def test_leaflet_links_to_other_pages_are_public_addresses_or_text(tmp_path, public_url, expected):
+    site_dir, page = _leaflet_site(tmp_path, "")
+    leaflet = _pending(site_dir, page)
+    address = public_url + "prosedur/m-paspor/" if public_url else None
+    body = ('<p><a href="../biaya-paspor/#tarif">tarif</a> <a href="#langkah">langkah</a> '
+            '<a href="#tidak-ada">hilang</a> <a href="https://kp2mi.go.id/">KP2MI</a> '
+            '<a href="tel:129">129</a></p><h2 id="langkah">Langkah</h2>')
+    document = leaflets.leaflet_html(f"<article>{body}</article>", leaflet, "leaflet.css", address)
+    assert expected in document
+    assert '<a href="#langkah">langkah</a>' in document  # a part of the leaflet itself
+    assert "hilang" in document and 'href="#tidak-ada"' not in document  # not in the leaflet: text
+    assert '<a href="https://kp2mi.go.id/">KP2MI</a>' in document and '<a href="tel:129">129</a>' in document
 
 
 def test_the_cache_renders_again_only_when_the_page_or_an_image_changed(tmp_path, no_cache, monkeypatch):

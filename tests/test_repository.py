@@ -22,7 +22,7 @@ def test_readme_commands_are_what_ci_and_the_workflow_run():
     steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     assert any(TEST_COMMAND in run for run in steps)
     build = [step.get("run", "") for step in workflow["jobs"]["deploy"]["steps"]]
-    assert any("bash scripts/dev.sh build" in run for run in build)
+    assert any("bash scripts/dev.sh deploy" in run for run in build)
 
 
 def test_contributing_documents_every_metadata_field_and_no_other():

@@ -321,6 +321,9 @@ def test_text_from_data_is_shown_as_written():
     # A generated page's front matter is escaped once, like an authored page's, by page_meta.
     head = tool_pages.front_matter({"title": 'A <b>"title"</b> & co', "unverified": ["<i>x</i>"], "tool": "t",
                                     "tool_print": True})
-    meta = page_meta.safe_meta(yaml.safe_load(head.split("---\n")[1]))
-    assert meta == {"title": "A &lt;b&gt;&#34;title&#34;&lt;/b&gt; &amp; co", "unverified": ["&lt;i&gt;x&lt;/i&gt;"],
-                    "tool": "t", "tool_print": True}
+    meta = yaml.safe_load(head.split("---\n")[1])
+    assert page_meta.safe_meta(meta, generated=True) == {
+        "title": "A &lt;b&gt;&#34;title&#34;&lt;/b&gt; &amp; co", "unverified": ["&lt;i&gt;x&lt;/i&gt;"],
+        "tool": "t", "tool_print": True}
+    # An authored page cannot claim to be a tool's page.
+    assert "tool" not in page_meta.safe_meta(meta) and "tool_print" not in page_meta.safe_meta(meta)

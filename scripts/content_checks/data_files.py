@@ -17,7 +17,8 @@ import reprlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
 import yaml
@@ -45,9 +46,10 @@ _short.maxstring = 60
 _short.maxother = 60
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps an impossible date such as 2027-02-30 as text, so the field check can say
-    which entry and line it is on instead of the whole file failing."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (LibYAML's when installed: every build reads these files) that keeps an impossible
+    date such as 2027-02-30 as text, so the field check can say which entry and line it is on instead
+    of the whole file failing."""
 
 
 def _timestamp_or_text(loader, node):
@@ -519,7 +521,7 @@ def _validate(root, schema, languages, path, rule):
         return [], problems
     try:
         node = yaml.compose(source, Loader=_Loader)
-        data = yaml.load(source, Loader=_Loader)
+        data = _construct(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -626,6 +628,17 @@ def _validate(root, schema, languages, path, rule):
     return valid, problems
 
 
+def _construct(node):
+    """The data of a composed document (parsed once: the nodes give line numbers, the data values)."""
+    if node is None:
+        return None
+    loader = _Loader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def _kinds(top, labels, schema, ctx, problem) -> tuple[str, ...]:
     if schema.kinds_key not in top:
         problem(1, "required", f"Bagian `{schema.kinds_key}:` (jenis kantor dan namanya dalam tiap bahasa) tidak ada.")
@@ -726,11 +739,11 @@ def ui_string_problems(root: Path, languages: list[str]) -> list[Problem]:
 
 def check(site: Site):
     for schema in SCHEMAS:
-        yield from validate(site.root, schema, site.languages)[1]
+        yield from _validated(site.root, schema, tuple(site.languages), _version(site.root, schema.file))[1]
     yield from ui_string_problems(site.root, site.languages)
     seen: dict[str, str] = {}
     for schema in source_schemas(site.root):
-        valid, problems = validate(site.root, schema, site.languages)
+        valid, problems = _validated(site.root, schema, tuple(site.languages), _version(site.root, schema.file))
         yield from problems
         for entry in valid:
             where = f"data/{schema.file}:{entry['_line']}"
@@ -742,15 +755,23 @@ def check(site: Site):
                 seen[entry["id"]] = where
 
 
-def sources(root: Path, languages: list[str]) -> dict[str, dict]:
+def sources(root: Path, languages: list[str]) -> dict[str, Mapping[str, Any]]:
     """Every valid source of data/sources/*.yml by id (the first of a duplicated id wins; the check
-    reports the other), each with `_file` for messages."""
-    out: dict[str, dict] = {}
-    for schema in source_schemas(root):
-        for entry in load_valid(root, schema.file, languages, schema):
+    reports the other), each with `_file` for messages. Every page asks for it: it is made once per
+    version of the files and shared, so the entries are read-only."""
+    schemas = source_schemas(root)
+    versions = tuple(_version(root, schema.file) for schema in schemas)
+    return dict(_sources(root, schemas, tuple(languages), versions))
+
+
+@lru_cache(maxsize=8)
+def _sources(root: Path, schemas, languages, versions) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    out: dict[str, Mapping[str, Any]] = {}
+    for schema in schemas:
+        for entry in load_valid(root, schema.file, list(languages), schema):
             entry["_file"] = f"data/{schema.file}"
-            out.setdefault(entry["id"], entry)
-    return out
+            out.setdefault(entry["id"], MappingProxyType(entry))
+    return tuple(out.items())
 
 
 def kinds(root: Path, languages: list[str]) -> dict[str, Any]:
@@ -766,16 +787,28 @@ def kinds(root: Path, languages: list[str]) -> dict[str, Any]:
 def load_valid(root: Path, file: str, languages: list[str], schema: Schema | None = None) -> list[dict]:
     """The entries of a data file that pass the schema, cleaned. Invalid entries are left out (the
     content check reports them); a broken file gives an empty list."""
-    path = root / "data" / file
+    # Pages ask for the same file many times per build: validate once per version of the file (and of
+    # the domain lists that addresses are checked against).
+    return copy.deepcopy(_load_valid(root, schema or BY_FILE[file], tuple(languages), _version(root, file)))
+
+
+def _version(root: Path, file: str):
+    from .domains import lists_version
+
     try:
-        stat = path.stat()
+        stat = (root / "data" / file).stat()
         version = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         version = None
-    # Pages ask for the same file many times per build: validate once per version of the file.
-    return copy.deepcopy(_load_valid(root, schema or BY_FILE[file], tuple(languages), version))
+    return version, lists_version(root)
+
+
+def _load_valid(root: Path, schema: Schema, languages: tuple[str, ...], version) -> list[dict]:
+    return _validated(root, schema, languages, version)[0]
 
 
 @lru_cache(maxsize=64)
-def _load_valid(root: Path, schema: Schema, languages: tuple[str, ...], version) -> list[dict]:
-    return validate(root, schema, list(languages))[0]
+def _validated(root: Path, schema: Schema, languages: tuple[str, ...], version) -> tuple[list[dict], list[Problem]]:
+    """validate() once per version of the file: the check and every page ask for the same files.
+    Callers copy what they change."""
+    return validate(root, schema, list(languages))

@@ -25,9 +25,25 @@ INDEX_PATHS = frozenset({"berita", "news", "artikel", "article", "blog", "berand
                          "index.php", "index.html", "posts", "post"})
 
 
-@lru_cache(maxsize=None)
+LISTS_FILE = "source-domains.yml"
+
+
+def lists_version(root: Path) -> tuple[int, int] | None:
+    """Changes whenever data/source-domains.yml is edited (`mkdocs serve` keeps running meanwhile)."""
+    try:
+        stat = (root / "data" / LISTS_FILE).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 def _lists(root: Path) -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load((root / "data" / "source-domains.yml").read_text(encoding="utf-8")) or {}
+    return _read_lists(root, lists_version(root))
+
+
+@lru_cache(maxsize=8)
+def _read_lists(root: Path, version) -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load((root / "data" / LISTS_FILE).read_text(encoding="utf-8")) or {}
     return {key: tuple(data.get(key) or ()) for key in ("official", "blocked", "never_cite", "shorteners")}
 
 

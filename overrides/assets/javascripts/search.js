@@ -11,7 +11,7 @@
   const list = document.querySelector("[data-site-search-results]");
   const meta = document.querySelector("[data-site-search-meta]");
   if (!form || !input || !toggle || !list || !meta) return;
-  const root = new URL(document.currentScript.dataset.root, location.href);
+  const root = new URL(document.currentScript.dataset.root, document.baseURI);
   const lang = document.documentElement.lang;
   const local = location.protocol === "file:";
   // Results shown at once and per "more": each costs a download of its page's text (about 1.5 KB),

@@ -3,7 +3,9 @@
 // reader has seen (the service worker, sw.js).
 (() => {
   const script = document.currentScript;
-  const root = new URL(script.dataset.root, location.href);
+  // Addresses in the page are relative to its base: the offline page is shown at the address the
+  // reader asked for, with a <base> that points at offline.html (sw.js).
+  const root = new URL(script.dataset.root, document.baseURI);
 
   // Search: assets/javascripts/search.js is downloaded the first time the reader opens search.
   const toggle = document.getElementById("__search");
@@ -45,20 +47,58 @@
   }
 
   // Offline: register the service worker and ask it to keep this page, its files, and the home
-  // and hotline pages of this language.
+  // and hotline pages of this language. Pages without `data-service-worker` (`mkdocs serve`, the
+  // offline copies) register none, and drop one left from an earlier build at the same address.
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
-    const keep = [
-      location.href.split("#")[0],
-      new URL(script.dataset.home, location.href).href,
-      new URL(script.dataset.hotlines, location.href).href,
-      ...[...document.querySelectorAll("link[rel=stylesheet][href], script[src], link[rel=icon][href]")]
-        .map((el) => el.href || el.src),
-    ];
-    window.addEventListener("load", () => {
-      navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
-        .then(() => navigator.serviceWorker.ready)
-        .then((registration) => registration.active.postMessage({ keep }))
-        .catch(() => {});
-    });
+    if (!script.dataset.serviceWorker) {
+      navigator.serviceWorker.getRegistration(root.href).then((r) => r && r.unregister()).catch(() => {});
+    } else {
+      const keep = [
+        location.href.split("#")[0],
+        new URL(script.dataset.home, document.baseURI).href,
+        new URL(script.dataset.hotlines, document.baseURI).href,
+        ...[...document.querySelectorAll("link[rel=stylesheet][href], script[src], link[rel=icon][href]")]
+          .map((el) => el.href || el.src),
+      ];
+      window.addEventListener("load", () => {
+        navigator.serviceWorker.register(new URL(script.dataset.serviceWorker, document.baseURI).href, { scope: root.pathname })
+          .then(() => navigator.serviceWorker.ready)
+          .then((registration) => registration.active.postMessage({ keep }))
+          .catch(() => {});
+      });
+    }
+  }
+
+  // The offline page (offline.html): list the pages of this language saved on this device. Their
+  // titles come from the saved copies, read as text: nothing from the cache is run or inserted as HTML.
+  const saved = document.querySelector("[data-site-saved]");
+  if (saved && "caches" in window) {
+    const lang = document.documentElement.lang;
+    const listSaved = async () => {
+      const pages = new Map();
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (!request.url.startsWith(root.href) || pages.has(request.url)) continue;
+          const response = await cache.match(request);
+          if (!(response.headers.get("content-type") || "").startsWith("text/html")) continue;
+          const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+          if (doc.documentElement.lang !== lang || doc.querySelector("[data-site-saved]")) continue;
+          const title = (doc.querySelector("article h1") || doc.querySelector("h1"))?.textContent.trim() || doc.title;
+          pages.set(request.url, title);
+        }
+      }
+      const items = [...pages].sort((a, b) => a[1].localeCompare(b[1], lang)).map(([url, title]) => {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = url;
+        link.textContent = title;
+        item.append(link);
+        return item;
+      });
+      saved.replaceChildren(...items);
+      document.querySelector("[data-site-saved-empty]").hidden = items.length > 0;
+    };
+    listSaved().catch(() => {}).finally(() => saved.setAttribute("aria-busy", "false"));
   }
 })();
