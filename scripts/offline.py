@@ -26,6 +26,7 @@ import json  # noqa: E402
 import re  # noqa: E402
 import zipfile  # noqa: E402
 
+import share_cards  # noqa: E402
 from search_words import IndexedText  # noqa: E402
 
 ZIP_DIR = "offline"
@@ -49,8 +50,9 @@ def _for_local_folder(html: str) -> str:
 SHARED_FOLDERS = ("assets", "pagefind")
 ALREADY_COMPRESSED = (".mp4", ".png", ".jpg", ".jpeg", ".webp", ".pdf", ".zip", ".gz", ".pagefind",
                       ".pf_fragment", ".pf_index", ".pf_meta")
-# Material's lunr search is not used (Pagefind and offline-search.js are): leave its files out.
-UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# Material's lunr search is not used (Pagefind and offline-search.js are): leave its files out. Share
+# cards are only fetched by link previews, which never read a local copy.
+UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/", share_cards.OUTPUT_DIR + "/")
 
 
 def _pagefind_file_of_other_language(rel: str, html_lang: str, other_html_langs: set[str]) -> bool:

@@ -60,6 +60,7 @@ class Entry:
     pages: tuple[str, ...]  # Markdown paths as in mkdocs.yml nav: prosedur/biaya-paspor.md
     sources: tuple[str, ...]  # ids in data/sources/*.yml
     fees: tuple[str, ...] = ()  # fee ids, for "fees" entries
+    position: int = 0  # in data/whats-new.yml: on one day, the file's order
 
     @property
     def printable(self) -> bool:
@@ -108,8 +109,8 @@ def _languages(root: Path) -> list[str]:
 
 def _news(lang: str, root: Path) -> list[Entry]:
     return [Entry(id=e["id"], date=e["date"], kind="news", title=e["title"][lang], summary=e["summary"][lang],
-                  pages=tuple(e["pages"]), sources=(e["source"],))
-            for e in data_files.load_valid(root, "whats-new.yml", _languages(root))]
+                  pages=tuple(e["pages"]), sources=(e["source"],), position=position)
+            for position, e in enumerate(data_files.load_valid(root, "whats-new.yml", _languages(root)))]
 
 
 def _reviewed(lang: str, default: str, root: Path) -> list[Entry]:
@@ -155,7 +156,7 @@ def _fees(lang: str, default: str, root: Path) -> list[Entry]:
 def entries(lang: str, default: str, root: Path = ROOT) -> list[Entry]:
     """Every entry in one language, newest first."""
     found = _news(lang, root) + _fees(lang, default, root) + _reviewed(lang, default, root)
-    return sorted(found, key=lambda e: (-e.date.toordinal(), KIND_ORDER[e.kind], e.id))
+    return sorted(found, key=lambda e: (-e.date.toordinal(), KIND_ORDER[e.kind], e.position, e.id))
 
 
 # --- the page and the home page's list -------------------------------------------------------------
