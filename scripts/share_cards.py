@@ -29,7 +29,6 @@ CACHE_KEEP = 2000  # a few full builds (about 300 pages)
 OUTPUT_DIR = "assets/images/share"  # in the built site
 SIZE = (1200, 630)  # what Facebook and WhatsApp show large; Twitter's summary_large_image ratio
 MAX_BYTES = 60 * 1024
-DESIGN = "1"  # bump when the drawing below changes, so cached cards are drawn again
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core, installed by scripts/dev.sh
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
@@ -112,9 +111,9 @@ def render(title: str, site_name: str, address: str) -> bytes:
 
 
 def card_key(title: str, site_name: str, address: str) -> str:
-    """What a card's pixels depend on: the design, Pillow's version, the fonts and the three texts."""
+    """What a card's pixels depend on: this file (the drawing), Pillow's version, the fonts and the texts."""
     digest = hashlib.sha256()
-    for part in (DESIGN.encode(), version("pillow").encode(), *(f.read_bytes() for f in _fonts()),
+    for part in (Path(__file__).read_bytes(), version("pillow").encode(), *(f.read_bytes() for f in _fonts()),
                  title.encode("utf-8"), site_name.encode("utf-8"), address.encode("utf-8")):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
