@@ -481,6 +481,7 @@ FEES = Schema(
 
 WHATS_NEW = Schema(
     "whats-new.yml",
+    empty_ok=True,  # no announcement yet: the page shows the automatic entries
     example="salin entri lain di file ini, mulai dari `- id:`",
     fields=(
         Field("id", slug, what="kode pendek unik, misalnya `tarif-paspor-2027`; menjadi alamat kabar itu"),
