@@ -47,7 +47,7 @@ def _md_heading(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
-def _babel_locale(lang: str, default_lang: str) -> Locale:
+def babel_locale(lang: str, default_lang: str) -> Locale:
     """Lampung has no locale of its own: dates and times follow Indonesian."""
     for code in (lang, default_lang):
         try:
@@ -141,7 +141,7 @@ def _service_point(point: dict, lang: str, default_lang: str, ui: dict) -> str:
     if point["note"]:
         out.append(f'<p class="site-entry__note">{_esc(t(point["note"]))}</p>')
     if verified:
-        when = format_date(verified["date"], "long", locale=_babel_locale(lang, default_lang))
+        when = format_date(verified["date"], "long", locale=babel_locale(lang, default_lang))
         out.append(f'<p class="site-entry__verified">{_esc(ui["directory.verified"])} {_esc(when)}: '
                    f'{_esc(verified["by"])}</p>')
     out.append(_sources(ui, point["source"]))
@@ -180,7 +180,7 @@ def split_agenda(events: list[dict], today: dt.date) -> tuple[list[dict], list[d
 
 def _when(event: dict, lang: str, default_lang: str) -> tuple[str, str]:
     """(machine-readable datetime attribute, text) in the reader's language, times in WIB."""
-    locale = _babel_locale(lang, default_lang)
+    locale = babel_locale(lang, default_lang)
     text = format_date(event["date"], "full", locale=locale)
     attr = event["date"].isoformat()
     if event["end_date"] and event["end_date"] != event["date"]:
@@ -325,7 +325,7 @@ def partners_markdown(lang: str, default_lang: str, root: Path = ROOT) -> str:
         for p in members:
             relation = ui[f"partners.relation.{p['relation']}"]
             if p["agreement"]:
-                when = format_date(p["agreement"]["date"], "long", locale=_babel_locale(lang, default_lang))
+                when = format_date(p["agreement"]["date"], "long", locale=babel_locale(lang, default_lang))
                 relation += f" ({p['agreement']['document']}, {when})"
             items = [_item(ui["partners.relation"], _esc(relation))]
             if p["link"]:

@@ -172,18 +172,13 @@ def _cache_key(leaflet: Leaflet, page_html: str, stylesheet: bytes, page_address
     """What the PDF depends on: WeasyPrint's version, the stylesheet, the document (with the
     stylesheet named relatively, so the key does not depend on where the site is built) and the
     bytes of every local file it embeds (images)."""
-    from importlib.metadata import version
-
     document = leaflet_html(page_html, leaflet, "leaflet.css", page_address)
-    parts = [version("weasyprint").encode(), stylesheet, document.encode("utf-8")]
+    parts = [stylesheet, document.encode("utf-8")]
     for src in sorted(set(_SRC_RE.findall(document))):
         target = leaflet.page_file.parent / html.unescape(src).split("#")[0].split("?")[0]
         if not re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) and target.is_file():
             parts.append(target.read_bytes())
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()
+    return cache_key(*parts)
 
 
 def _store(cached: Path, pdf: bytes, pages_file: Path, pages: int) -> None:
@@ -205,6 +200,31 @@ def forget_pending() -> None:
     _pending.clear()
 
 
+def cache_key(*parts: bytes) -> str:
+    """A cache key from everything a PDF depends on (WeasyPrint's version is always part of it)."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for part in (version("weasyprint").encode(), *parts):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def render_cached(key: str, document_html: str, base_url: str, site_dir: Path, pdf_path: Path) -> int:
+    """Write the PDF of `document_html` to `pdf_path`, from .cache/leaflets/ when `key` was rendered
+    before (a rebuild renders only what changed). Returns its page count. Also used by the printable
+    notices of "Kabar terbaru" (scripts/whats_new.py)."""
+    cached = CACHE / f"{key}.pdf"
+    pages_file = CACHE / f"{key}.pages"
+    if cached.exists() and pages_file.exists():
+        shutil.copyfile(cached, pdf_path)
+        return int(pages_file.read_text())
+    pdf, pages = render(document_html, base_url, site_dir)
+    pdf_path.write_bytes(pdf)
+    _store(cached, pdf, pages_file, pages)
+    return pages
+
+
 def build(site_dir: str | Path, lang: str, public_url: str | None = None) -> list[Path]:
     """Render the leaflets of `lang` noted during this build. Returns the PDFs written."""
     pending = _pending.pop(lang, {})
@@ -218,16 +238,8 @@ def build(site_dir: str | Path, lang: str, public_url: str | None = None) -> lis
         page_html = leaflet.page_file.read_text(encoding="utf-8")
         page_address = public_url + leaflet.page_url if public_url else None
         document_html = leaflet_html(page_html, leaflet, stylesheet_file.resolve().as_uri(), page_address)
-        key = _cache_key(leaflet, page_html, stylesheet, page_address)
-        cached = CACHE / f"{key}.pdf"
-        pages_file = CACHE / f"{key}.pages"
-        if cached.exists() and pages_file.exists():
-            pages = int(pages_file.read_text())
-            shutil.copyfile(cached, leaflet.pdf)
-        else:
-            pdf, pages = render(document_html, leaflet.page_file.resolve().as_uri(), site_dir)
-            leaflet.pdf.write_bytes(pdf)
-            _store(cached, pdf, pages_file, pages)
+        pages = render_cached(_cache_key(leaflet, page_html, stylesheet, page_address), document_html,
+                              leaflet.page_file.resolve().as_uri(), site_dir, leaflet.pdf)
         if pages > MAX_PAGES:
             log.warning(f"Leaflet {leaflet.pdf.relative_to(site_dir)} jadi {pages} halaman A4; "
                         f"paling banyak {MAX_PAGES}. Persingkat halamannya, atau hapus `leaflet: true` "

@@ -33,11 +33,13 @@ import print_links
 import search_index
 import search_words
 import service_worker
+import share_cards
 import site_data
 import tool_pages
 import translation_status
 import video_embed
 import video_page
+import whats_new
 from content_checks import runner, translations
 from content_checks.model import ERROR
 from content_checks.model import Page as ContentPage
@@ -52,6 +54,7 @@ MARKERS = {
     "{{ service_points }}": directory_pages.service_points_markdown,
     "{{ agenda }}": directory_pages.agenda_markdown,
     "{{ partners }}": directory_pages.partners_markdown,
+    whats_new.LATEST_MARKER: whats_new.latest_markdown,
 }
 # The translation status page needs the site's configuration, so it is not in MARKERS.
 STATUS_MARKER = "{{ translation_status }}"
@@ -131,6 +134,10 @@ def on_page_markdown(markdown: str, page: Page, config, files):
         names = {l: i18n.get_language_config(l).name for l in languages}
         markdown = markdown.replace(STATUS_MARKER, translation_status.markdown(
             ROOT, languages, lang, names, config.extra.get("repository") or ""))
+    # "Kabar terbaru" links its feed only when the site has a public address (scripts/whats_new.py).
+    if whats_new.PAGE_MARKER in markdown:
+        markdown = markdown.replace(whats_new.PAGE_MARKER,
+                                    whats_new.page_markdown(lang, default, build_mode.public_url(config)))
     # Fees and phone numbers from data/, then every `[^id]` citation becomes a numbered reference.
     markdown = citations.expand_values(markdown, lang, default)
     markdown, page.references = citations.number_citations(markdown, citations.sources())
@@ -213,9 +220,18 @@ def on_page_context(context, page: Page, config, nav):
     # Print-only footer (address, QR code, hotlines) and the page's PDF leaflet, if it has one.
     context.update(print_footer.page_context(build_mode.public_url(config), page.url, lang, default))
     context.update(leaflets.page_context(page, config, lang))
+    # Open Graph and Twitter tags with the page's share card; the feed of its language in <head>.
+    context["page_share"] = share_cards.page_context(page, config, lang, file_lang, _languages(i18n))
+    context.update(_feed_context(config, lang, default))
     # Feedback, share and read-aloud links under/above the page (scripts/page_actions.py).
     context["page_actions"] = page_actions.for_page(config, page, lang, file_lang, context["site_ui"])
     return context
+
+
+def _feed_context(config, lang: str, default: str) -> dict:
+    """The `<link rel="alternate">` of the language's Atom feed; none without a public address."""
+    href = whats_new.feed_url(build_mode.public_url(config), lang, default)
+    return {"site_feed": {"href": href, "title": whats_new.feed_title(lang, default, config.site_name)} if href else None}
 
 
 def on_post_page(output: str, page: Page, config):
@@ -280,6 +296,9 @@ def on_post_build(config):
     if not build_mode.serving:
         # This language's PDF leaflets (scripts/leaflets.py), from the pages just written.
         leaflets.build(site, lang, build_mode.public_url(config))
+        # This language's Atom feed (public address only) and A5 notices of "Kabar terbaru".
+        whats_new.build(config.site_dir, lang, default, build_mode.public_url(config), config.site_name,
+                        config.extra.get("hreflang", {}).get(lang, lang))
     _built_languages.add(lang)
     if _built_languages >= set(i18n.build_languages):
         search_index.build(config.site_dir)

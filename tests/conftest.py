@@ -116,6 +116,20 @@ def site(tmp_path_factory, request) -> BuiltSite:
     return built
 
 
+# A deployment's public address (SITE_URL): the feeds, share tags and share cards exist only with one
+# (scripts/site_address.py). The `site` fixture is built on 127.0.0.1, which never counts as one.
+PUBLIC_URL = "https://warga.example.org/info-imigrasi/"
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> BuiltSite:
+    """The real site built as it is deployed, with a public SITE_URL (not served)."""
+    serve_root = tmp_path_factory.mktemp("public")
+    result = mkdocs_build(ROOT, serve_root / SUB_PATH, PUBLIC_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(serve_root, result, PUBLIC_URL)
+
+
 FALLBACK_PAGE = "prosedur/biaya-paspor.md"
 
 

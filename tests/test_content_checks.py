@@ -58,11 +58,12 @@ def translation(text: str, lang: str) -> str:
 def project(tmp_path: Path) -> Path:
     """A minimal valid project: two pages in every language."""
     # Not the video storyboards: they need the real pages and videos (tests/test_video_checks.py).
-    # Nor the real sources, fees and hotline sources: the fixture pages cite none of them. Nor the
+    # Nor the real sources, fees, announcements and hotline sources: the fixture pages cite none of them. Nor the
     # self-help tools: they need the real pages and sources (tests/test_tool_checks.py).
     shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("videos", "sources", "tools"))
     (tmp_path / "data" / "sources").mkdir()
     (tmp_path / "data" / "fees.yml").write_text("[]\n")
+    (tmp_path / "data" / "whats-new.yml").write_text("[]\n")
     hotlines = yaml.safe_load((ROOT / "data" / "hotlines.yml").read_text(encoding="utf-8"))
     for entry in hotlines:
         entry.pop("source", None)

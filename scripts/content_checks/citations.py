@@ -145,13 +145,16 @@ def _numbers_match(original: Page, page: Page):
 
 
 def _cited_by_data(root, languages) -> dict[str, tuple[str, int]]:
-    """Source id -> (data file, line) of every source a fee or a hotline names."""
+    """Source id -> (data file, line) of every source a fee, a hotline or a what's-new entry names."""
     used: dict[str, tuple[str, int]] = {}
     for fee in data_files.load_valid(root, "fees.yml", languages):
         used.setdefault(fee["source"], ("data/fees.yml", fee["_line"]))
     for hotline in data_files.load_valid(root, "hotlines.yml", languages):
         for key in hotline.get("source") or ():
             used.setdefault(key, ("data/hotlines.yml", hotline["_line"]))
+    # An entry of "Kabar terbaru" that names an unknown source is reported by its own data rule.
+    for entry in data_files.load_valid(root, "whats-new.yml", languages):
+        used.setdefault(entry["source"], ("data/whats-new.yml", entry["_line"]))
     return used
 
 

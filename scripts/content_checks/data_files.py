@@ -141,6 +141,45 @@ def localized_list(node, value, ctx) -> list:
     return out
 
 
+def localized_every(max_len: int) -> Callable:
+    """`{id: ..., lpg: ..., en: ...}` with a text in every language, each at most `max_len` letters: an
+    announcement travels (feed, share card, printed notice), so it never falls back to another language."""
+    def convert(node, value, ctx) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise Invalid(f"harus berisi teks tiap bahasa: {', '.join(f'`{l}: ...`' for l in ctx.languages)}")
+        out = localized(node, value, ctx)
+        missing = [lang for lang in ctx.languages if lang not in out]
+        if missing:
+            raise Invalid(f"belum punya teks bahasa {', '.join(f'`{l}`' for l in missing)}; salin teks bahasa "
+                          "Indonesia bila belum ada terjemahan")
+        for lang, words in out.items():
+            if len(words) > max_len:
+                raise Invalid(f"bahasa `{lang}` terlalu panjang ({len(words)} huruf); paling banyak {max_len} huruf")
+        return out
+
+    return convert
+
+
+def page_list(node, value, ctx) -> list[str]:
+    """Pages as written in mkdocs.yml `nav` (`prosedur/biaya-paspor.md`), each a file in docs/<id>/."""
+    if isinstance(value, str):
+        value, nodes = [value], [node]
+    elif isinstance(value, list) and value:
+        nodes = node.value
+    else:
+        raise Invalid("harus daftar halaman, satu per baris diawali `- `, misalnya `- prosedur/biaya-paspor.md`")
+    out = []
+    for item_node, item in zip(nodes, value):
+        if not isinstance(item, str) or not re.match(r"^[a-z0-9-]+(?:/[a-z0-9-]+)*\.md$", item):
+            raise Invalid(f"halaman {_short.repr(item)} harus ditulis seperti di menu mkdocs.yml, misalnya "
+                          "`prosedur/biaya-paspor.md`", _line(item_node))
+        if not (ctx.root / "docs" / ctx.languages[0] / item).is_file():
+            raise Invalid(f"halaman `{item}` tidak ada di docs/{ctx.languages[0]}/; periksa ejaannya",
+                          _line(item_node))
+        out.append(item)
+    return out
+
+
 def https_url(node, value, ctx) -> str:
     """An https address, parsed: a real host name, no user name or password, only URL characters
     (spaces, quotes and angle brackets are percent-encoded in a real address)."""
@@ -442,6 +481,20 @@ FEES = Schema(
     ),
 )
 
+WHATS_NEW = Schema(
+    "whats-new.yml",
+    empty_ok=True,  # no announcement yet: the page shows the automatic entries
+    example="salin entri lain di file ini, mulai dari `- id:`",
+    fields=(
+        Field("id", slug, what="kode pendek unik, misalnya `tarif-paspor-2027`; menjadi alamat kabar itu"),
+        Field("date", date, what="tanggal kabar diterbitkan, misalnya 2026-12-01"),
+        Field("title", localized_every(90), what="judul pendek dalam tiap bahasa"),
+        Field("summary", localized_every(400), what="ringkasan dua atau tiga kalimat dalam tiap bahasa"),
+        Field("pages", page_list, what="halaman yang bersangkutan, misalnya `- prosedur/biaya-paspor.md`"),
+        Field("source", slug, what="kode sumber resmi (data/sources/) yang mendukung kabar ini"),
+    ),
+)
+
 SOURCE_KINDS = ("official", "news")
 # One passage of one document, cited from pages by `[^id]`. Files: data/sources/*.yml (SOURCES_DIR).
 SOURCE_FIELDS = (
@@ -456,7 +509,7 @@ SOURCE_FIELDS = (
 )
 SOURCES_DIR = "sources"
 
-SCHEMAS = (SERVICE_POINTS, HOTLINES, AGENDA, PARTNERS, FEES)
+SCHEMAS = (SERVICE_POINTS, HOTLINES, AGENDA, PARTNERS, FEES, WHATS_NEW)
 BY_FILE = {s.file: s for s in SCHEMAS}
 
 
@@ -672,6 +725,18 @@ def _entry_rules(schema, clean, label, fields, problem, ctx) -> bool:
         why = source_url_problem(ctx.root, clean["url"], official=clean["kind"] == "official")
         if why:
             problem(line_of("url"), "url", f"{label}: alamat `{clean['url']}` {why}.")
+            ok = False
+    if schema is WHATS_NEW:
+        source = sources(ctx.root, ctx.languages).get(clean["source"])
+        if source is None:
+            problem(line_of("source"), "source",
+                    f"{label}: sumber `{clean['source']}` tidak ada di data/sources/. Periksa ejaan kodenya, "
+                    "atau tambahkan sumbernya dengan kutipan yang mendukung kabar ini.")
+            ok = False
+        elif source["kind"] != "official":
+            problem(line_of("source"), "source",
+                    f"{label}: sumber `{clean['source']}` adalah berita (`kind: news`). Kabar terbaru hanya "
+                    "mengutip sumber resmi (situs pemerintah atau peraturan).")
             ok = False
     if schema is SERVICE_POINTS and clean.get("coordinates"):
         lat, lon = clean["coordinates"]
