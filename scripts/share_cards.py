@@ -27,7 +27,9 @@ log = logging.getLogger("mkdocs.hooks.share_cards")
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "share-cards"
 CACHE_KEEP = 2000  # a few full builds (about 300 pages)
-OUTPUT_DIR = "assets/images/share"  # in the built site
+# In the built site, outside assets/: no page uses a card (only link previews fetch them), so the
+# clean-up of unused theme files (page_assets.py) and the offline copies leave this folder alone / out.
+OUTPUT_DIR = "share-cards"
 SIZE = (1200, 630)  # what Facebook and WhatsApp show large; Twitter's summary_large_image ratio
 MAX_BYTES = 60 * 1024
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core, installed by scripts/dev.sh
@@ -141,7 +143,7 @@ def card(title: str, site_name: str, address: str) -> tuple[str, bytes]:
 
 
 def write_card(site_dir: str | Path, title: str, site_name: str, address: str) -> str:
-    """Put a page's card into the built site; returns its site path (`assets/images/share/KEY.png`).
+    """Put a page's card into the built site; returns its site path (`share-cards/KEY.png`).
     Pages with the same title and site name share one file."""
     key, png = card(title, site_name, address)
     rel = f"{OUTPUT_DIR}/{key[:24]}.png"

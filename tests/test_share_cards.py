@@ -56,7 +56,7 @@ def test_every_page_has_share_tags_in_its_language(public_site, lang):
         assert meta["og:site_name"] == ("Lampung Barat Immigration Info" if lang == "en" else "Info Imigrasi Lampung Barat")
         assert meta["twitter:card"] == "summary_large_image"
         assert meta["og:image"] == meta["twitter:image"]
-        assert meta["og:image"].startswith(PUBLIC_URL + "assets/images/share/") and meta["og:image"].endswith(".png")
+        assert meta["og:image"].startswith(PUBLIC_URL + "share-cards/") and meta["og:image"].endswith(".png")
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
         assert (public_site.dir / meta["og:image"].removeprefix(PUBLIC_URL)).is_file()
         # The WhatsApp share link sends the same canonical address.
@@ -73,7 +73,7 @@ def test_a_card_is_named_by_what_it_shows(public_site):
 
 
 def test_share_images_are_small_1200x630_pngs(public_site):
-    cards = sorted((public_site.dir / "assets" / "images" / "share").glob("*"))
+    cards = sorted((public_site.dir / "share-cards").glob("*"))
     assert len(cards) >= 100
     for card in cards:
         assert card.suffix == ".png"
@@ -85,12 +85,12 @@ def test_share_images_are_small_1200x630_pngs(public_site):
     import zipfile
 
     with zipfile.ZipFile(public_site.dir / "offline" / "info-imigrasi-lampung-barat-id.zip") as archive:
-        assert not [n for n in archive.namelist() if "/assets/images/share/" in n]
+        assert not [n for n in archive.namelist() if "/share-cards/" in n]
 
 
 def test_the_build_takes_its_cards_from_the_cache(public_site):
     """Every card of the build is the cached file of its key: a rebuild copies, it does not draw."""
-    for card in sorted((public_site.dir / "assets" / "images" / "share").glob("*.png")):
+    for card in sorted((public_site.dir / "share-cards").glob("*.png")):
         cached = list(share_cards.CACHE.glob(card.stem + "*.png"))
         assert len(cached) == 1 and cached[0].read_bytes() == card.read_bytes(), card.name
 
