@@ -65,6 +65,15 @@ def file_name(page_url: str, lang: str) -> str:
     return f"leaflet-{slug}-{lang}.pdf"
 
 
+def too_long(pdf_path: str, pages: int) -> str | None:
+    """The build warning for a leaflet of `pages` A4 pages (`--strict` fails on it), or None when it
+    fits on MAX_PAGES pages: a leaflet is handed out on one sheet printed on both sides."""
+    if pages <= MAX_PAGES:
+        return None
+    return (f"Leaflet {pdf_path} jadi {pages} halaman A4; paling banyak {MAX_PAGES}. Persingkat halamannya, "
+            "atau hapus `leaflet: true` dari metadata halaman itu.")
+
+
 def page_context(page, config, lang: str) -> dict:
     """Note a leaflet page for this language's `build`; give its template the PDF's relative link."""
     if not page.meta.get("leaflet"):
@@ -192,10 +201,9 @@ def build(site_dir: str | Path, lang: str) -> list[Path]:
             pdf, pages = render(document_html, leaflet.page_file.resolve().as_uri(), site_dir)
             leaflet.pdf.write_bytes(pdf)
             _store(cached, pdf, pages_file, pages)
-        if pages > MAX_PAGES:
-            log.warning(f"Leaflet {leaflet.pdf.relative_to(site_dir)} jadi {pages} halaman A4; "
-                        f"paling banyak {MAX_PAGES}. Persingkat halamannya, atau hapus `leaflet: true` "
-                        "dari metadata halaman itu.")
+        problem = too_long(leaflet.pdf.relative_to(site_dir).as_posix(), pages)
+        if problem:
+            log.warning(problem)
         written.append(leaflet.pdf)
     log.info(f"Leaflet PDF ({lang}): {len(written)}")
     return written
