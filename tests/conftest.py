@@ -258,3 +258,7 @@ def traffic(browser):
     yield open_
     for t in opened:
         t.close()
+
+
+# In CI a skip is a failure (tests/ci_skips.py).
+pytest_plugins = ["ci_skips"]
