@@ -1,0 +1,152 @@
+"""Every content rule fed broken input without a site build, one payload per case: the message is the
+line the volunteer reads (`file:line: GALAT [rule] ...`), written out in full. The page's front matter
+and one line of text take lines 1-7, so the payload sits on line 8 and a drifting line number shows.
+html_safety has its own file (test_html_safety.py); data files: tests/test_data_files.py."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from content_checks import hygiene, links, metadata, plain_language, preferred_terms
+from content_checks.model import Page
+from unit_site import ROOT, problems
+
+FRONT = "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks biasa.\n"
+FRONT_BYTES = FRONT.encode()
+
+
+def _page(root, lang: str, rel: str, content: str | bytes) -> Page:
+    path = root / "docs" / lang / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return Page.read(root, lang, rel)
+
+
+def _root(tmp_path):
+    (tmp_path / "data").mkdir()
+    shutil.copy2(ROOT / "data" / "source-domains.yml", tmp_path / "data" / "source-domains.yml")
+    return tmp_path
+
+
+@pytest.mark.parametrize("rule, lang, rel, content, expected", [
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + 'Kata\u200btersembunyi.\n',
+                 ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+200B di kolom 5. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
+                 id='hygiene: zero-width space'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + 'Teks \u202eterbalik.\n',
+                 ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+202E di kolom 6. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
+                 id='hygiene: right-to-left override'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + 'Keluarga 👨\u200d👩\u200d👧.\n',
+                 [],
+                 id='hygiene: emoji joiner is allowed'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT_BYTES + b'Baris.\r\n',
+                 ['docs/id/uji.md:8: GALAT [file/line-ending] Akhir baris memakai CRLF (Windows). Simpan ulang dengan akhir baris LF.'],
+                 id='hygiene: CRLF'),
+    pytest.param(hygiene, 'id', 'uji.md', b'\xef\xbb\xbf' + FRONT_BYTES,
+                 ['docs/id/uji.md:1: GALAT [file/bom] File diawali tanda BOM yang tidak terlihat. Simpan ulang sebagai UTF-8 tanpa BOM.'],
+                 id='hygiene: BOM'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT_BYTES + b'Rusak \xff.\n',
+                 ['docs/id/uji.md:8: GALAT [file/encoding] File bukan UTF-8. Simpan ulang dengan encoding UTF-8 (di GitHub: salin isinya ke editor di peramban, lalu simpan).'],
+                 id='hygiene: not UTF-8'),
+    pytest.param(hygiene, 'id', 'Biaya_Paspor.md', FRONT,
+                 ['docs/id/Biaya_Paspor.md: GALAT [file/name] Nama file dan folder harus huruf kecil, angka dan tanda hubung, diakhiri .md (contoh: `biaya-paspor.md`). Ganti nama file.'],
+                 id='hygiene: file name'),
+    pytest.param(hygiene, 'id', 'Prosedur/biaya.md', FRONT,
+                 ['docs/id/Prosedur/biaya.md: GALAT [file/name] Nama file dan folder harus huruf kecil, angka dan tanda hubung, diakhiri .md (contoh: `biaya-paspor.md`). Ganti nama file.'],
+                 id='hygiene: folder name'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + '\nTULIS ISI HALAMAN DI SINI\n',
+                 ['docs/id/uji.md:9: PERINGATAN [file/placeholder] Halaman masih berisi teks contoh. Ganti dengan isi yang sebenarnya.'],
+                 id='hygiene: placeholder'),
+    pytest.param(hygiene, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\n',
+                 ['docs/id/uji.md:6: GALAT [file/empty] Halaman kosong. Tulis isinya, atau hapus file ini dan entrinya di mkdocs.yml.'],
+                 id='hygiene: empty page'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:1: GALAT [metadata/required] Kolom `title` wajib ada. Judul halaman, pendek dan jelas. Juga menjadi judul besar di halaman. Contoh: `title: Biaya paspor`'],
+                 id='metadata: title missing'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2999-01-01\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:4: GALAT [metadata/invalid] Kolom `reviewed` tanggal 2999-01-01 ada di masa depan; tulis tanggal pemeriksaan yang sudah terjadi.'],
+                 id='metadata: review date in the future'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji <b>\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:2: GALAT [metadata/invalid] Kolom `title` memuat `<`, tanda yang dipakai kode HTML. Tulis teks biasa; untuk kutipan pakai tanda kutip lengkung “…”.'],
+                 id='metadata: markup in title'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\nlayout: x\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `layout` tidak dikenal. Kolom yang boleh: title, description, reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya.'],
+                 id='metadata: unknown field'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: [Uji\ndescription: Uji.\n---\n\nTeks.\n',
+                 ["docs/id/uji.md:2: GALAT [metadata/yaml] Bagian metadata (antara dua garis ---) tidak bisa dibaca: did not find expected ',' or ']'. Periksa titik dua, tanda kutip dan spasi di awal baris."],
+                 id='metadata: broken YAML'),
+    pytest.param(metadata, 'id', 'uji.md', 'Tanpa metadata.\n',
+                 ['docs/id/uji.md:1: GALAT [metadata/missing] Halaman tidak punya metadata. Baris pertama harus `---`, lalu title, description dan reviewed, lalu `---` lagi.'],
+                 id='metadata: no front matter'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\ntranslation_status: draft\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `translation_status` hanya untuk terjemahan; hapus dari halaman bahasa Indonesia.'],
+                 id='metadata: status on an original'),
+    pytest.param(metadata, 'en', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\ntranslation_status: final\n---\n\nTeks.\n',
+                 ['docs/en/uji.md:5: GALAT [metadata/invalid] Kolom `translation_status` harus `draft` (belum diperiksa penutur asli) atau `reviewed` (sudah diperiksa).'],
+                 id='metadata: unknown status'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nreviewed: 2026-11-28\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:3: GALAT [metadata/invalid] Kolom `description` terlalu panjang (161 huruf); paling banyak 160 huruf.'],
+                 id='metadata: description too long'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\nleaflet: ya\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `leaflet` harus `true` atau `false`.'],
+                 id='metadata: leaflet not a boolean'),
+    pytest.param(links, 'id', 'uji.md', FRONT + '[biaya](biaya-paspor.md)\n',
+                 ['docs/id/uji.md:8: GALAT [link/missing] Tautan `biaya-paspor.md` menuju file yang tidak ada. Periksa ejaan nama file dan jumlah `../`.'],
+                 id='links: missing file'),
+    pytest.param(links, 'id', 'uji.md', FRONT + '[biaya](/prosedur/biaya.md)\n',
+                 ['docs/id/uji.md:8: GALAT [link/absolute] Tautan `/prosedur/biaya.md` diawali `/`. Tulis tautan relatif ke file .md, misalnya `../prosedur/biaya-paspor.md`.'],
+                 id='links: absolute link'),
+    pytest.param(links, 'id', 'uji.md', FRONT + '[bagian](#tidak-ada)\n',
+                 ['docs/id/uji.md:8: GALAT [link/anchor] Tautan `#tidak-ada` menuju bagian `#tidak-ada` yang tidak ada di docs/id/uji.md. Pakai id judul yang ada, misalnya `{#...}` di judul itu.'],
+                 id='links: missing anchor'),
+    pytest.param(links, 'id', 'uji.md', FRONT + '[luar](//evil.example/)\n',
+                 ['docs/id/uji.md:8: GALAT [link/https] Tautan `//evil.example/` harus ditulis lengkap dengan https://.'],
+                 id='links: protocol-relative'),
+    pytest.param(links, 'id', 'uji.md', FRONT + '[palsu](https://imigrasilampungbarat.com/paspor)\n',
+                 ['docs/id/uji.md:8: GALAT [link/blocked] Tautan ke `https://imigrasilampungbarat.com/paspor`: situs tiruan yang tidak resmi. Hapus tautan ini dan pakai situs resmi (misalnya imigrasi.go.id).'],
+                 id='links: look-alike site'),
+    pytest.param(links, 'id', 'uji.md', FRONT + '[naik](../../luar.md)\n',
+                 ['docs/id/uji.md:8: GALAT [link/missing] Tautan `../../luar.md` menuju file yang tidak ada. Periksa ejaan nama file dan jumlah `../`.'],
+                 id='links: outside docs'),
+    pytest.param(plain_language, 'id', 'uji.md', FRONT + 'Ini kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata panjang.\n',
+                 ['docs/id/uji.md:8: PERINGATAN [language/long-sentence] Kalimat ini 27 kata (paling banyak 25). Pecah menjadi dua kalimat pendek.'],
+                 id='plain_language: long sentence'),
+]
+)
+def test_rule_names_file_and_line(tmp_path, rule, lang, rel, content, expected):
+    root = _root(tmp_path)
+    assert problems(rule, root, [_page(root, lang, rel, content)]) == expected
+
+
+def test_a_page_with_nothing_wrong_passes_every_rule(tmp_path):
+    root = _root(tmp_path)
+    page = _page(root, "id", "uji.md", FRONT + "[bagian](#bagian)\n\n## Bagian {#bagian}\n\nKalimat pendek.\n")
+    for rule in (hygiene, links, metadata, plain_language, preferred_terms):
+        assert problems(rule, root, [page]) == [], rule.__name__
+
+
+def test_invisible_characters_in_data_files_are_found_too(tmp_path):
+    root = _root(tmp_path)
+    (root / "data" / "hotlines.yml").write_text("- id: a\n  name: Sa\u200bpa\n", encoding="utf-8")
+    assert problems(hygiene, root, []) == [
+        "data/hotlines.yml:2: GALAT [file/invisible] Ada karakter tak terlihat U+200B di kolom 11. Karakter ini bisa "
+        "menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya)."]
+
+
+def test_a_long_average_is_reported_for_the_whole_page(tmp_path):
+    root = _root(tmp_path)
+    sentence = "Ini " + "kata " * 16 + "cukup.\n"
+    assert problems(plain_language, root, [_page(root, "id", "uji.md", FRONT.replace("Teks biasa.\n", "") + sentence)]) == [
+        "docs/id/uji.md: PERINGATAN [language/long-average] Rata-rata kalimat di halaman ini 18.0 kata (sebaiknya "
+        "paling banyak 15). Pakai kalimat yang lebih pendek."]
+
+
+def test_preferred_terms_of_the_pages_language(tmp_path):
+    root = _root(tmp_path)
+    (root / "data" / "preferred-terms.yml").write_text(
+        "lpg:\n  - preferred: begawi\n    avoid: [bekerja]\n    why: Kata Lampung untuk kerja.\n", encoding="utf-8")
+    pages = [_page(root, "lpg", "uji.md", FRONT + "Sai Bekerja di luar.\n"), _page(root, "id", "uji.md", FRONT + "Bekerja.\n")]
+    assert problems(preferred_terms, root, pages) == [
+        "docs/lpg/uji.md:8: PERINGATAN [language/preferred-term] `bekerja`: Kata Lampung untuk kerja. Kata yang "
+        "disarankan: `begawi`."]
