@@ -91,6 +91,16 @@ def test_page_context_notes_leaflet_pages_only(tmp_path):
     leaflets._pending.clear()
 
 
+def test_a_language_without_hreflang_keeps_its_code(tmp_path):
+    leaflets._pending.clear()
+    page = _page(tmp_path, "prosedur/a/", {"leaflet": True})
+    del page.file.locale  # a page static-i18n did not mark
+    leaflets.page_context(page, SimpleNamespace(extra={}), "id")
+    (leaflet,) = leaflets._pending["id"].values()
+    assert leaflet.html_lang == "id"
+    leaflets._pending.clear()
+
+
 def test_an_untranslated_page_says_its_text_is_indonesian(tmp_path):
     leaflets._pending.clear()
     page = _page(tmp_path, "en/prosedur/biaya-paspor/", {"leaflet": True}, locale="id")
@@ -118,7 +128,8 @@ def rendered(monkeypatch, tmp_path):
     calls = []
     state = SimpleNamespace(pages=1, calls=calls)
     monkeypatch.setattr(leaflets, "CACHE", tmp_path / "cache")
-    monkeypatch.setattr(leaflets, "render", lambda html, base, site: calls.append(base) or (b"%PDF-fake", state.pages))
+    monkeypatch.setattr(leaflets, "render",
+                        lambda html, base, site: calls.append((html, base, site)) or (b"%PDF-fake", state.pages))
     leaflets._pending.clear()
     yield state
     leaflets._pending.clear()
@@ -138,6 +149,37 @@ def test_build_warns_over_two_pages(tmp_path, rendered, caplog, pages, warnings)
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == warnings
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.INFO] == ["Leaflet PDF (id): 1"]
     assert leaflet.pdf.read_bytes() == b"%PDF-fake"
+    # WeasyPrint got the leaflet document, the page's own address (for its relative images) and the site.
+    stylesheet = (site / leaflets.STYLESHEET).resolve().as_uri()
+    assert rendered.calls == [(
+        f'<!doctype html><html lang="ljp"><head><meta charset="utf-8"><title>Paspor &lt;&quot;baru&quot;&gt;</title>'
+        f'<meta name="dcterms.modified" content="2026-11-28"><link rel="stylesheet" href="{stylesheet}"></head>'
+        '<body><article class="md-typeset leaflet"><h1>Biaya</h1><p>Isi</p></article></body></html>',
+        leaflet.page_file.resolve().as_uri(), site)]
+
+
+def test_two_different_leaflets_are_two_renders(tmp_path, rendered):
+    site, leaflet = _site(tmp_path)
+    other_page = leaflet.page_file.parent.parent / "lain" / "index.html"
+    other_page.parent.mkdir()
+    other_page.write_text("<article><h1>Lain</h1></article>", encoding="utf-8")
+    other = leaflets.Leaflet(page_file=other_page, pdf=other_page.parent / "leaflet-lain-id.pdf", title="Lain",
+                             html_lang="id", reviewed="")
+    leaflets._pending["id"] = {leaflet.pdf: leaflet, other.pdf: other}
+    assert leaflets.build(site, "id") == [leaflet.pdf, other.pdf]
+    assert [base for _, base, _ in rendered.calls] == [leaflet.page_file.resolve().as_uri(),
+                                                        other_page.resolve().as_uri()]
+
+
+def test_a_cached_pdf_without_its_page_count_is_rendered_again(tmp_path, rendered):
+    site, leaflet = _site(tmp_path)
+    leaflets._pending["id"] = {leaflet.pdf: leaflet}
+    leaflets.build(site, "id")
+    (pages_file,) = (tmp_path / "cache").glob("*.pages")
+    pages_file.unlink()
+    leaflets._pending["id"] = {leaflet.pdf: leaflet}
+    leaflets.build(site, "id")
+    assert len(rendered.calls) == 2
 
 
 def test_build_with_nothing_pending_writes_nothing(tmp_path, rendered):
@@ -164,7 +206,7 @@ def test_a_second_build_of_the_same_page_comes_from_the_cache(tmp_path, rendered
 
 
 def test_the_cache_key_follows_the_page_the_stylesheet_and_its_images(tmp_path):
-    site, leaflet = _site(tmp_path, '<h1>Biaya</h1><img src="gambar/a.png?v=1#x">')
+    site, leaflet = _site(tmp_path, '<h1>Biaya</h1><img src="gambar/a.png#x">')
     page_html = leaflet.page_file.read_text(encoding="utf-8")
     key = leaflets._cache_key(leaflet, page_html, b"body{}")
     assert key == leaflets._cache_key(leaflet, page_html, b"body{}")  # the same input, the same key
@@ -182,14 +224,36 @@ def test_the_cache_key_follows_the_page_the_stylesheet_and_its_images(tmp_path):
 
 
 def test_the_cache_keeps_the_newest_entries(tmp_path, monkeypatch):
-    monkeypatch.setattr(leaflets, "CACHE", tmp_path / "cache")
+    cache = tmp_path / "new" / "cache"  # made with its parents
+    monkeypatch.setattr(leaflets, "CACHE", cache)
     monkeypatch.setattr(leaflets, "CACHE_KEEP", 2)
-    for n in range(3):
-        cached = tmp_path / "cache" / f"{n}.pdf"
+    for age, name in enumerate(["c", "b", "a"]):  # newest last, names in the other order
+        cached = cache / f"{name}.pdf"
         leaflets._store(cached, b"%PDF", cached.with_suffix(".pages"), 2)
-        os.utime(cached, (n, n))
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["1.pages", "1.pdf", "2.pages", "2.pdf"]
-    assert (tmp_path / "cache" / "2.pages").read_text() == "2"
+        os.utime(cached, (age, age))
+    assert sorted(p.name for p in cache.iterdir()) == ["a.pages", "a.pdf", "b.pages", "b.pdf"]
+    assert (cache / "a.pages").read_text() == "2"
+
+
+def test_the_cache_prunes_entries_whose_page_count_is_gone(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for age, name in enumerate(["old1", "old2"]):
+        (cache / f"{name}.pdf").write_bytes(b"%PDF")  # no .pages beside it
+        os.utime(cache / f"{name}.pdf", (age, age))
+    monkeypatch.setattr(leaflets, "CACHE", cache)
+    monkeypatch.setattr(leaflets, "CACHE_KEEP", 1)
+    leaflets._store(cache / "new.pdf", b"%PDF", cache / "new.pages", 1)
+    assert sorted(p.name for p in cache.iterdir()) == ["new.pages", "new.pdf"]
+
+
+def test_render_counts_the_pages_weasyprint_made(tmp_path):
+    site = tmp_path / "site"
+    (site / "p").mkdir(parents=True)
+    (site / "p" / "a.css").write_text("h1 { page-break-before: always }", encoding="utf-8")
+    document = '<html><head><link rel="stylesheet" href="a.css"></head><body><p>x</p><h1>2</h1><h1>3</h1></body></html>'
+    pdf, pages = leaflets.render(document, (site / "p" / "index.html").as_uri(), site)
+    assert pdf.startswith(b"%PDF-") and pages == 3  # the stylesheet, found next to the page, broke the pages
 
 
 def test_the_fetcher_reads_only_the_built_site(tmp_path, caplog):
