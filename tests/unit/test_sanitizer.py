@@ -75,6 +75,19 @@ CASES = {
     "unreadable address": ('<a href="https://exa mple.com/">x</a>', "<a>x</a>",
                            ["atribut `href` pada `<a>` (alamat `https://exa mple.com/` tidak bisa dibaca sebagai "
                             "alamat web)"]),
+    "unreadable address beside a kept attribute": (
+        '<a href="https://exa mple.com/" title="t">x</a>', '<a title="t">x</a>',
+        ["atribut `href` pada `<a>` (alamat `https://exa mple.com/` tidak bisa dibaca sebagai alamat web)"]),
+    "long unreadable address, cut at 60": (
+        '<a href="https://exa mple.com/' + "x" * 70 + '">x</a>', "<a>x</a>",
+        ["atribut `href` pada `<a>` (alamat `https://exa mple.com/" + "x" * 39 + "` tidak bisa dibaca sebagai "
+         "alamat web)"]),
+    # An element the parser puts inside <svg> is removed with it, even if its twin outside is kept.
+    "svg link beside a real link": ('<svg><a>x</a></svg><a href="#b">y</a>', '<a href="#b">y</a>',
+                                    ["tag `<svg>`", "tag `<a>`"]),
+    "svg link with the same title": ('<a title="t">1</a><svg><a title="t">2</a></svg><a>3</a>',
+                                     '<a title="t">1</a><a>3</a>',
+                                     ["tag `<svg>`", "atribut `title` pada `<a>`", "tag `<a>`"]),
 }
 
 
@@ -92,6 +105,21 @@ def test_removed_things_are_found_on_their_line_of_the_markdown():
                                           '<p><a href="jav&#x61;script:x">k</a></p><script></script>')
     assert [html_sanitizer.find_line(source, r) for r in removals] == [8, 10, 12]
     assert html_sanitizer.find_line("tidak ada\n", html_sanitizer.Removal("iframe")) == 0
+
+
+@pytest.mark.parametrize("source, removal, line", [
+    ("a\n<SCRIPT>\n", html_sanitizer.Removal("script"), 2),  # tags in any case
+    ("a\n< / Script>\n", html_sanitizer.Removal("script"), 2),
+    ("a\n<img ONERROR=x>\n", html_sanitizer.Removal("img", "onerror", "x"), 2),  # attributes in any case
+    ("data-onerror=x\n<img onerror=x>\n", html_sanitizer.Removal("img", "onerror", "x"), 2),  # the whole name
+    # A value is looked for only when the attribute is allowed (the address was refused), not for a
+    # handler, whose code may stand on an earlier line too.
+    ("alert(1)\n<img onerror=alert(1)>\n", html_sanitizer.Removal("img", "onerror", "alert(1)"), 2),
+    ("<p>x</p>\n[k](JAVASCRIPT:x)\n", html_sanitizer.Removal("a", "href", "javascript:x"), 2),
+    ("<p>x</p>\n[k](jav&#x61;script:x)\n", html_sanitizer.Removal("a", "href", "javascript:x"), 2),
+])
+def test_find_line(source, removal, line):
+    assert html_sanitizer.find_line(source, removal) == line
 
 
 @pytest.mark.parametrize("tag, attributes", [
