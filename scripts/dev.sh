@@ -79,7 +79,7 @@ mutation() {
   # Arguments are mutant names or globs (`"content_checks.domains*"`); none means every module listed.
   local work=.cache/mutation
   rm -rf "$work" && mkdir -p "$work/tests"
-  cp -r scripts "$work/src" && cp -r tests/unit "$work/tests/unit" && cp -r data mkdocs.yml pyproject.toml "$work/"
+  cp -r scripts "$work/src" && cp -r tests/unit "$work/tests/unit" && cp -r data docs mkdocs.yml pyproject.toml "$work/"
   find "$work" -name __pycache__ -prune -exec rm -rf {} +
   # Nice: the machine is shared; mutmut forks one test run per mutant on every core.
   (cd "$work" && nice -n 10 "../../$VENV/bin/mutmut" run "$@" >/dev/null; "../../$PY" src/mutation_score.py "$@")

@@ -65,7 +65,7 @@ def test_also_naming_itself_changes_nothing(tmp_path):
 
 
 def test_an_unknown_also_or_a_missing_section_gives_nothing(tmp_path):
-    loaded = _load(tmp_path, "id:\n  same: [[a, b]]\n  also: fr\nlpg: 5\n", ("id", "lpg"))
+    loaded = _load(tmp_path, "id:\n  same: [[a, b]]\n  also: fr\nlpg: 5\nfr:\n  same: [[c, d]]\n", ("id", "lpg"))
     assert loaded["id"].groups == [["a", "b"]] and loaded["id"].stop == set()
     assert loaded["lpg"].groups == [] and loaded["lpg"].stop == set()
 
@@ -104,9 +104,10 @@ def test_words_of_as_pagefind_indexes(text, words):
     assert search_words.words_of(text) == words
 
 
-PAGE = ('<html><head><meta data-pagefind-meta="terms:bikin paspor / TKI"></head><body><nav>Menu calo</nav>'
-        '<main data-pagefind-body><h1>Paspor <abbr title="x">hilang</abbr></h1><br><img alt="">'
-        '<p>Pekerja migran dan <b>E-Paspor</b>.</p><div data-pagefind-ignore><p>makelar</p><p>x</p></div>'
+PAGE = ('<html><head><meta data-pagefind-meta="terms:bikin paspor / TKI"><meta data-pagefind-meta="terms:jam: 8">'
+        '</head><body><nav>Menu calo</nav>'
+        '<main data-pagefind-body><h1><b>Paspor</b> <abbr title="x">hilang</abbr></h1><br/><img alt="">'
+        '<p>Pekerja migran &amp; <b>E-Paspor</b>.</p><div data-pagefind-ignore><p>makelar</p><p>x</p></div>'
         '<h1>Kedua</h1><p/><p>akhir</p></main><footer>ilang</footer></body></html>')
 
 
@@ -114,8 +115,8 @@ def test_indexed_text_is_what_pagefind_reads():
     page = search_words.IndexedText(PAGE)
     assert page.found is True
     assert page.title == "Paspor hilang"
-    assert page.plain == "Paspor hilang Pekerja migran dan E-Paspor . Kedua akhir"
-    assert page.terms == ["bikin paspor / TKI"]
+    assert page.plain == "Paspor hilang Pekerja migran & E-Paspor . Kedua akhir"
+    assert page.terms == ["bikin paspor / TKI", "jam: 8"]
 
 
 def test_a_page_without_body_has_no_text():
@@ -134,14 +135,12 @@ def _words_js(text: str) -> dict:
 def test_words_file_marks_which_members_the_pages_contain(tmp_path):
     words = _load(tmp_path)["id"]
     pages = [search_words.IndexedText(PAGE)]
-    data = _words_js(search_words.words_file(words, pages, {"pages": []}, {"search.none": "Tidak ada"}))
-    assert data == {
-        "stop": ["di", "yang"],
-        # Found first, then "|", then the members no page contains; a group with none found is left out.
-        "same": [["pekerja migran", "tki", "|", "pmi"], ["hilang", "|", "ilang"], ["epaspor", "|", "paspor elektronik"]],
-        "none": {"pages": []},
-        "ui": {"search.none": "Tidak ada"},
-    }
+    # Found first, then "|", then the members no page contains; a group with none found is left out.
+    # Compact JSON, letters as they are (the file goes over 3G).
+    assert search_words.words_file(words, pages, {"pages": []}, {"search.none": "Tidak ada — coba lagi"}) == (
+        'window.SITE_SEARCH_WORDS = {"stop":["di","yang"],"same":[["pekerja migran","tki","|","pmi"],'
+        '["hilang","|","ilang"],["epaspor","|","paspor elektronik"]],"none":{"pages":[]},'
+        '"ui":{"search.none":"Tidak ada — coba lagi"}};\n')
 
 
 def test_a_phrase_is_found_only_as_whole_words():
@@ -156,10 +155,13 @@ def _vocabulary(text: str) -> str:
 
 def test_vocabulary_is_sorted_front_coded_and_skips_short_long_and_digit_words():
     pages = [search_words.IndexedText('<div data-pagefind-body>paspor paspormu pas 12345 '
-                                      + "a" * 25 + " " + "b" * 24 + ' biaya</div>')]
+                                      + "a" * 25 + " " + "b" * 24 + ' biaya</div>'),
+             search_words.IndexedText('<meta data-pagefind-meta="terms:türkiye"><meta data-pagefind-meta="terms:straße">'
+                                      '<div data-pagefind-body>x</div>')]
     words = search_words.LanguageWords(groups=[["kantor imigrasi", "kanim"]])
-    assert _vocabulary(search_words.vocabulary_file(words, pages)) == (
-        "0bbbbbbbbbbbbbbbbbbbbbbbb 1iaya 0imigrasi 0kanim 3tor 0paspor 6mu")
+    assert search_words.vocabulary_file(words, pages) == (
+        'window.SITE_SEARCH_VOCABULARY = "0bbbbbbbbbbbbbbbbbbbbbbbb 1iaya 0imigrasi 0kanim 3tor 0paspor 6mu 0straße '
+        '0turkiye";\n')
 
 
 def test_front_coding_shares_at_most_nine_letters():
@@ -170,9 +172,10 @@ def test_front_coding_shares_at_most_nine_letters():
 
 HOME = ('<h2 id="lain">Lain</h2><ul><li><a href="x/">X</a></li></ul>'
         '<h2 id="yang-paling-sering-dicari">Sering</h2><p><a href="p/">bukan daftar</a></p>'
-        '<ul><li><a href="prosedur/biaya-paspor/">Biaya\n  paspor</a></li>'
-        '<li><a href="../lokasi-layanan/index.html">Lokasi <b>layanan</b></a></li>'
-        '<li><a href="https://imigrasi.go.id/">Luar</a></li><li><a>tanpa alamat</a></li></ul>'
+        '<ul><li>Pilihan: <a href="prosedur/biaya-paspor/">Biaya\n  paspor</a></li>'
+        '<li><a href="../lokasi-layanan/index.html"><b>Lokasi</b> layanan</a></li>'
+        '<li><a href="https://imigrasi.go.id/">Luar</a></li><li><a>tanpa alamat</a></li>'
+        '<li><a href="alat/">Alat bantu</a></li></ul>'
         '<ul><li><a href="sesudah/">Sesudah</a></li></ul>')
 
 
@@ -180,6 +183,7 @@ def test_most_used_pages_are_the_list_after_the_heading():
     assert search_words.most_used_pages(HOME, "en/") == [
         {"title": "Biaya paspor", "path": "en/prosedur/biaya-paspor/"},
         {"title": "Lokasi layanan", "path": "lokasi-layanan/"},
+        {"title": "Alat bantu", "path": "en/alat/"},
     ]
 
 
@@ -189,9 +193,9 @@ def test_build_writes_each_languages_files_from_its_own_pages(tmp_path):
     pages = {
         "index.html": HOME,
         "prosedur/a/index.html": '<div data-pagefind-body><h1>Paspor hilang</h1>TKI pekerja migran</div>',
-        "lpg/prosedur/a/index.html": '<div data-pagefind-body><h1>Paspor lebon</h1>gawoh</div>',
-        "en/prosedur/a/index.html": '<div data-pagefind-body><h1>Lost</h1>migrant worker</div>',
-        "assets/x/index.html": '<div data-pagefind-body>hilang ilang</div>',
+        "lpg/prosedur/a/index.html": '<div data-pagefind-body><h1>Paspor lebon</h1>gawoh ilang</div>',
+        "en/prosedur/a/index.html": '<div data-pagefind-body><h1>Lost</h1>migrant worker PMI</div>',
+        "search/index.html": '<div data-pagefind-body>hilang ilang</div>',
         "offline/index.html": '<div data-pagefind-body>ilang</div>',
     }
     for rel, html in pages.items():
@@ -207,12 +211,16 @@ def test_build_writes_each_languages_files_from_its_own_pages(tmp_path):
     indonesian = _words_js((out / "words-id.js").read_text(encoding="utf-8"))
     assert indonesian["same"] == [["pekerja migran", "tki", "|", "pmi"], ["hilang", "|", "ilang"]]
     assert indonesian["none"] == {"pages": [{"title": "Biaya paspor", "path": "prosedur/biaya-paspor/"},
-                                            {"title": "Lokasi layanan", "path": "lokasi-layanan/"}],
+                                            {"title": "Lokasi layanan", "path": "lokasi-layanan/"},
+                                            {"title": "Alat bantu", "path": "alat/"}],
                                   "hotlines": [{"name": "SAPA", "phone": "129", "href": "tel:129"}],
                                   "hotline_page": "lokasi-layanan/nomor-penting/"}
     assert indonesian["ui"] == {"search.none": "Tidak ada"}
     lampung = _words_js((out / "words-ljp.js").read_text(encoding="utf-8"))
-    assert lampung["same"] == [["gawoh", "|", "saja"], ["lebon", "|", "hilang", "ilang"]]
+    assert lampung["same"] == [["gawoh", "|", "saja"], ["lebon", "ilang", "|", "hilang"]]
     assert lampung["none"] == {"pages": [], "hotlines": [], "hotline_page": "lpg/lokasi-layanan/nomor-penting/"}
     assert lampung["ui"] == {}
     assert _vocabulary((out / "vocabulary-en.js").read_text(encoding="utf-8")) == "0lost 0migrant 0worker"
+    # A rebuild (mkdocs serve) writes the same files again.
+    assert search_words.build(str(site), tmp_path, ["id"], "id", {}, {}, {}) == {"id": [out / "words-id.js",
+                                                                                       out / "vocabulary-id.js"]}
