@@ -15,6 +15,7 @@ from unit_site import ROOT, problems
 
 FRONT = "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks biasa.\n"
 FRONT_BYTES = FRONT.encode()
+HEAD = "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n"  # front matter to go on
 
 
 def _page(root, lang: str, rel: str, content: str | bytes) -> Page:
@@ -112,6 +113,90 @@ def _root(tmp_path):
     pytest.param(plain_language, 'id', 'uji.md', FRONT + 'Ini kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata kata panjang.\n',
                  ['docs/id/uji.md:8: PERINGATAN [language/long-sentence] Kalimat ini 27 kata (paling banyak 25). Pecah menjadi dua kalimat pendek.'],
                  id='plain_language: long sentence'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'unverified:\n  - Jam buka <b>kantor</b>.\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `unverified` butir ke-1 memuat `<`, tanda yang dipakai kode HTML. Tulis teks biasa; untuk kutipan pakai tanda kutip lengkung “…”.'],
+                 id='metadata: unverified with markup'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'unverified: Jam buka.\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `unverified` harus daftar kalimat, satu per baris diawali `- `.'],
+                 id='metadata: unverified not a list'),
+    pytest.param(metadata, 'id', 'uji.md', "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\nunverified:\n  - ''\n---\n\nTeks.\n",
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `unverified` harus daftar kalimat, satu per baris diawali `- `.'],
+                 id='metadata: unverified empty item'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'search_terms: []\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `search_terms` harus daftar kata atau frasa, satu per baris diawali `- `.'],
+                 id='metadata: search terms empty'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'search_terms: [kata0, kata1, kata2, kata3, kata4, kata5, kata6, kata7, kata8, kata9, kata10, kata11, kata12, kata13, kata14, kata15, kata16, kata17, kata18, kata19, kata20, kata21, kata22, kata23, kata24, kata25]\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `search_terms` berisi 26 kata; paling banyak 25, yang paling sering diketik warga saja.'],
+                 id='metadata: 26 search terms'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'search_terms: [bikin paspor, "paspor?"]\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `search_terms` berisi `paspor?`: tulis kata biasa (huruf, angka, spasi, tanda hubung), tanpa tanda baca lain.'],
+                 id='metadata: search term punctuation'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'search_terms: [aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `search_terms` berisi frasa yang terlalu panjang (`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`); paling banyak 60 huruf.'],
+                 id='metadata: search term too long'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'search_terms: [TKI, tki]\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `search_terms` menulis `tki` dua kali.'],
+                 id='metadata: search term twice'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'search_terms: [Türkiye, jum\'at, e-paspor, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]\n---\n\nTeks.\n',
+                 [],
+                 id='metadata: search terms allowed'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'hide: [toc, sidebar]\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `hide` harus daftar berisi: navigation, toc, footer, path.'],
+                 id='metadata: hide unknown part'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'hide: toc\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/invalid] Kolom `hide` harus daftar berisi: navigation, toc, footer, path.'],
+                 id='metadata: hide not a list'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + 'hide: [navigation, toc, footer, path]\n---\n\nTeks.\n',
+                 [],
+                 id='metadata: hide allowed'),
+    pytest.param(metadata, 'en', 'uji.md', HEAD + 'translation_status: draft\noriginal: 3f2a9c0b1d4E\n---\n\nTeks.\n',
+                 ['docs/en/uji.md:6: GALAT [metadata/invalid] Kolom `original` harus 12 huruf sidik naskah asli; jalankan `python scripts/docs.py stamp`.'],
+                 id='metadata: original upper case'),
+    pytest.param(metadata, 'en', 'uji.md', HEAD + 'translation_status: draft\noriginal: 3f2a9c0b1d4\n---\n\nTeks.\n',
+                 ['docs/en/uji.md:6: GALAT [metadata/invalid] Kolom `original` harus 12 huruf sidik naskah asli; jalankan `python scripts/docs.py stamp`.'],
+                 id='metadata: original too short'),
+    pytest.param(metadata, 'en', 'uji.md', HEAD + 'translation_status: draft\noriginal: 3f2a9c0b1d4e\n---\n\nTeks.\n',
+                 [],
+                 id='metadata: original right'),
+    pytest.param(metadata, 'en', 'uji.md', HEAD + '---\n\nTeks.\n',
+                 ['docs/en/uji.md:1: GALAT [metadata/required] Kolom `translation_status` wajib ada. Khusus terjemahan: `draft` atau `reviewed`. Contoh: `translation_status: draft`'],
+                 id='metadata: translation without status'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 28-11-2026\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:4: GALAT [metadata/invalid] Kolom `reviewed` harus tanggal dengan bentuk TAHUN-BULAN-HARI, misalnya 2026-11-28.'],
+                 id='metadata: review date not a date'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28 10:00:00\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:4: GALAT [metadata/invalid] Kolom `reviewed` harus tanggal dengan bentuk TAHUN-BULAN-HARI, misalnya 2026-11-28.'],
+                 id='metadata: review date with time'),
+    pytest.param(metadata, 'id', 'uji.md', "---\ntitle: '  '\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks.\n",
+                 ['docs/id/uji.md:2: GALAT [metadata/invalid] Kolom `title` harus berisi teks, tidak boleh kosong.'],
+                 id='metadata: blank title'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\ndescription: bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\nreviewed: 2026-11-28\n---\n\nTeks.\n',
+                 [],
+                 id='metadata: longest allowed title and description'),
+    pytest.param(metadata, 'id', 'uji.md', '---\ntitle: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:2: GALAT [metadata/invalid] Kolom `title` terlalu panjang (81 huruf); paling banyak 80 huruf.'],
+                 id='metadata: title too long'),
+    pytest.param(metadata, 'id', 'uji.md', HEAD + '5: x\n---\n\nTeks.\n',
+                 ['docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `5` tidak dikenal. Kolom yang boleh: title, description, reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya.'],
+                 id='metadata: a number as key'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + 'Awal\u200d👩.\n',
+                 ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+200D di kolom 5. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
+                 id='hygiene: joiner after a letter'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + '👩\u200dakhir.\n',
+                 ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+200D di kolom 2. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
+                 id='hygiene: joiner before a letter'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + '☀\u200d⛄ dan 🀀\u200d\U0001faff dan ⛄️\u200d☀.\n',
+                 [],
+                 id='hygiene: joiners between symbols of every range'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + '\u200d👩\n',
+                 ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+200D di kolom 1. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
+                 id='hygiene: joiner at a line start after a newline'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + '➿\u200d☀ lalu 🬀\u200d🀀.\n',
+                 ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+200D di kolom 11. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
+                 id='hygiene: joiner after a symbol just past the emoji range'),
+    pytest.param(hygiene, 'id', 'uji.md', FRONT + '◿\u200d☀.\n',
+                 ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+200D di kolom 2. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
+                 id='hygiene: joiner after a symbol just before the emoji range'),
 ]
 )
 def test_rule_names_file_and_line(tmp_path, rule, lang, rel, content, expected):
@@ -150,3 +235,26 @@ def test_preferred_terms_of_the_pages_language(tmp_path):
     assert problems(preferred_terms, root, pages) == [
         "docs/lpg/uji.md:8: PERINGATAN [language/preferred-term] `bekerja`: Kata Lampung untuk kerja. Kata yang "
         "disarankan: `begawi`."]
+
+
+def test_preferred_terms_in_storyboards_and_captions(tmp_path):
+    root = _root(tmp_path)
+    (root / "data" / "preferred-terms.yml").write_text(
+        "lpg:\n  - preferred: begawi\n    avoid: [bekerja, '', 5]\n    why: Kata Lampung untuk kerja.\n"
+        "  - {preferred: x, avoid: y, why: z}\n  - tidak lengkap\nen: bukan daftar\n", encoding="utf-8")
+    (root / "data" / "videos" / "paspor").mkdir(parents=True)
+    (root / "data" / "videos" / "paspor" / "lpg.yml").write_text("judul: Bekerja\n", encoding="utf-8")
+    (root / "docs" / "lpg" / "video").mkdir(parents=True)
+    (root / "docs" / "lpg" / "video" / "paspor.lpg.vtt").write_bytes("WEBVTT\n\nbekerja \xff\n".encode("latin-1"))
+    assert problems(preferred_terms, root, []) == [
+        "data/videos/paspor/lpg.yml:1: PERINGATAN [language/preferred-term] `bekerja`: Kata Lampung untuk kerja. "
+        "Kata yang disarankan: `begawi`.",
+        "docs/lpg/video/paspor.lpg.vtt:3: PERINGATAN [language/preferred-term] `bekerja`: Kata Lampung untuk kerja. "
+        "Kata yang disarankan: `begawi`."]
+
+
+@pytest.mark.parametrize("text", ["", "- a list\n", "lpg: [unclosed\n"])
+def test_an_empty_or_broken_preferred_terms_file_gives_no_warnings(tmp_path, text):
+    root = _root(tmp_path)
+    (root / "data" / "preferred-terms.yml").write_text(text, encoding="utf-8")
+    assert problems(preferred_terms, root, [_page(root, "lpg", "uji.md", FRONT + "bekerja\n")]) == []
