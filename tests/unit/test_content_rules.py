@@ -258,3 +258,57 @@ def test_an_empty_or_broken_preferred_terms_file_gives_no_warnings(tmp_path, tex
     root = _root(tmp_path)
     (root / "data" / "preferred-terms.yml").write_text(text, encoding="utf-8")
     assert problems(preferred_terms, root, [_page(root, "lpg", "uji.md", FRONT + "bekerja\n")]) == []
+
+
+def test_links_across_folders_and_languages(tmp_path):
+    root = _root(tmp_path)
+    target = _page(root, "id", "prosedur/b.md", FRONT + "## Bagian {#bagian}\n")  # not translated into English
+    page = _page(root, "en", "prosedur/a.md",
+                 FRONT + "[b](b.md#bagian) [c](../prosedur/b.md) [d](b.md#salah) ![g](gambar/tidak-ada.png)\n")
+    assert problems(links, root, [target, page], ("id", "en")) == [
+        "docs/en/prosedur/a.md:8: GALAT [link/anchor] Tautan `b.md#salah` menuju bagian `#salah` yang tidak ada di "
+        "docs/id/prosedur/b.md. Pakai id judul yang ada, misalnya `{#...}` di judul itu.",
+        "docs/en/prosedur/a.md:8: GALAT [link/missing] Tautan `gambar/tidak-ada.png` menuju file yang tidak ada. "
+        "Periksa ejaan nama file dan jumlah `../`."]
+
+
+def test_every_link_of_a_page_is_checked_after_the_ones_skipped(tmp_path):
+    root = _root(tmp_path)
+    text = (FRONT + "![type:video](https://www.youtube.com/watch?v=x)\n[a](https://www.imigrasi.go.id/x)\n"
+            "[b](//evil.example/)\n[c](tidak-ada.md)\n")
+    assert problems(links, root, [_page(root, "id", "uji.md", text)]) == [
+        "docs/id/uji.md:10: GALAT [link/https] Tautan `//evil.example/` harus ditulis lengkap dengan https://.",
+        "docs/id/uji.md:11: GALAT [link/missing] Tautan `tidak-ada.md` menuju file yang tidak ada. Periksa ejaan nama "
+        "file dan jumlah `../`."]
+
+
+INVISIBLE = ("GALAT [file/invisible] Ada karakter tak terlihat U+{} di kolom {}. Karakter ini bisa menyembunyikan atau "
+             "membalik teks; hapus (ketik ulang kata di sekitarnya).")
+
+
+def test_invisible_characters_at_the_edges_of_a_file(tmp_path):
+    root = _root(tmp_path)
+    files = {
+        "a.yml": b"\xff not utf-8 \xe2\x80\x8b",  # the data rule reports it; the next file is still read
+        "b.yml": "\ufeff\u200bx\n".encode(),  # a BOM, then a zero-width space
+        "c.yml": "\u200bx\n".encode(),  # at the very start
+        "d.yml": "\n\u200bx\n".encode(),  # after a first empty line
+        "e.yml": "👩\u200d👩\n".encode(),  # an emoji at the very start: allowed
+        "f.yml": "👩\u200d".encode(),  # a joiner as the last character joins nothing
+    }
+    for name, content in files.items():
+        (root / "data" / name).write_bytes(content)
+    assert problems(hygiene, root, []) == [
+        "data/b.yml:1: " + INVISIBLE.format("200B", 2),
+        "data/c.yml:1: " + INVISIBLE.format("200B", 1),
+        "data/d.yml:2: " + INVISIBLE.format("200B", 1),
+        "data/f.yml:1: " + INVISIBLE.format("200D", 2),
+    ]
+
+
+def test_the_first_crlf_is_the_line_reported(tmp_path):
+    root = _root(tmp_path)
+    page = _page(root, "id", "uji.md", FRONT_BYTES + b"Satu.\r\nDua.\r\n")
+    assert problems(hygiene, root, [page]) == [
+        "docs/id/uji.md:8: GALAT [file/line-ending] Akhir baris memakai CRLF (Windows). Simpan ulang dengan akhir "
+        "baris LF."]
