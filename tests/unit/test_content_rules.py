@@ -312,3 +312,28 @@ def test_the_first_crlf_is_the_line_reported(tmp_path):
     assert problems(hygiene, root, [page]) == [
         "docs/id/uji.md:8: GALAT [file/line-ending] Akhir baris memakai CRLF (Windows). Simpan ulang dengan akhir "
         "baris LF."]
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("sources: [a]\n", ["docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `sources` tidak dipakai lagi: sumber ditulis "
+                        "pada kalimatnya, dengan penanda `[^kode-sumber]` (kode dari data/sources/). Hapus kolom ini."]),
+    ("sources: [a]\nlayout: x\n", [
+        "docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `sources` tidak dipakai lagi: sumber ditulis pada kalimatnya, "
+        "dengan penanda `[^kode-sumber]` (kode dari data/sources/). Hapus kolom ini.",
+        "docs/id/uji.md:6: GALAT [metadata/unknown] Kolom `layout` tidak dikenal. Kolom yang boleh: title, description, "
+        "reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya."]),
+    ("search_terms: [" + ", ".join(f"kata{i}" for i in range(25)) + "]\n", []),  # 25 is the most
+    ("leaflet: false\n", []),
+    ("unverified: [Jam buka kantor.]\n", []),
+], ids=["sources field", "sources then another unknown field", "25 search terms", "leaflet false", "unverified"])
+def test_metadata_fields_at_their_edges(tmp_path, extra, expected):
+    root = _root(tmp_path)
+    assert problems(metadata, root, [_page(root, "id", "uji.md", HEAD + extra + "---\n\nTeks.\n")]) == expected
+
+
+def test_a_page_reviewed_today_passes(tmp_path):
+    import datetime as dt
+
+    root = _root(tmp_path)
+    text = f"---\ntitle: Uji\ndescription: Uji.\nreviewed: {dt.date.today().isoformat()}\n---\n\nTeks.\n"
+    assert problems(metadata, root, [_page(root, "id", "uji.md", text)]) == []
