@@ -44,7 +44,7 @@ lock() {
   local tools=.cache/lock-tools pypi_only=(env PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_EXTRA_INDEX_URL=)
   [ -x "$tools/bin/pip-compile" ] || { python3 -m venv "$tools" && "${pypi_only[@]}" "$tools/bin/pip" install --quiet \
     --index-url https://pypi.org/simple pip-tools==7.6.2; }
-  "${pypi_only[@]}" "$tools/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+  "${pypi_only[@]}" "$tools/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --extra test --extra mutation --strip-extras \
     --build-deps-for editable --index-url https://pypi.org/simple --no-emit-index-url \
     --output-file requirements.lock pyproject.toml
 }
@@ -86,6 +86,21 @@ deploy_checks() {
   export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(TZ=Asia/Jakarta date -d 'today 00:00' +%s)}"
 }
 
+mutation() {
+  # Mutation testing (mutmut; settings in pyproject.toml [tool.mutmut]), on demand, never in CI. Each
+  # mutant runs only the fast unit tests (tests/unit) that reach the mutated function. mutmut names a
+  # mutant by its file's path, so it works in a copy where scripts/ is `src/`: the mutant of
+  # src/content_checks/domains.py is `content_checks.domains.*`, the name the tests import.
+  # Arguments are mutant names or globs (`"content_checks.domains*"`); none means every module listed.
+  local work=.cache/mutation
+  rm -rf "$work" && mkdir -p "$work/tests"
+  cp -r scripts "$work/src" && cp -r tests/unit "$work/tests/unit" && cp -r data docs mkdocs.yml pyproject.toml "$work/"
+  find "$work" -name __pycache__ -prune -exec rm -rf {} +
+  # Nice: the machine is shared; mutmut forks one test run per mutant on every core.
+  (cd "$work" && nice -n 10 "../../$VENV/bin/mutmut" run "$@" >/dev/null; "../../$PY" src/mutation_score.py "$@")
+  echo "Mutan yang lolos: cd $work && ../../$VENV/bin/mutmut results; ../../$VENV/bin/mutmut show NAMA"
+}
+
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -95,5 +110,6 @@ case "$cmd" in
   check) setup; exec "$PY" scripts/docs.py check "$@" ;;
   test)  setup; browser_setup; exec "$PY" -m pytest "$@" ;;
   lock)  lock ;;
-  *) echo "usage: bash scripts/dev.sh serve|build|deploy|check|test|lock [args]" >&2; exit 2 ;;
+  mutation) setup; mutation "$@" ;;
+  *) echo "usage: bash scripts/dev.sh serve|build|deploy|check|test|lock|mutation [args]" >&2; exit 2 ;;
 esac

@@ -32,12 +32,14 @@ class Removal:
     def __str__(self) -> str:
         if self.attribute is None:
             return f"tag `<{self.tag}>`"
+        reason = None
         if self.attribute in html_policy.attributes(self.tag):
-            # Allowed by the policy but dropped by nh3: an address it cannot parse (a space, a bad host).
-            reason = (html_policy.value_problem(self.tag, self.attribute, self.value or "")
-                      or f"alamat `{(self.value or '')[:60]}` tidak bisa dibaca sebagai alamat web")
-            return f"atribut `{self.attribute}` pada `<{self.tag}>` ({reason})"
-        return f"atribut `{self.attribute}` pada `<{self.tag}>`"
+            # Allowed by the policy but dropped: a value it refuses, or an address nh3 cannot parse (a space,
+            # a bad host). An allowed attribute that went with its element (inside <svg>) needs no reason.
+            reason = html_policy.value_problem(self.tag, self.attribute, self.value or "")
+            if reason is None and self.attribute in _ADDRESS_ATTRIBUTES:
+                reason = f"alamat `{(self.value or '')[:60]}` tidak bisa dibaca sebagai alamat web"
+        return f"atribut `{self.attribute}` pada `<{self.tag}>`" + (f" ({reason})" if reason else "")
 
     def source_pattern(self) -> re.Pattern:
         """What to look for in the Markdown source to find the line it came from."""

@@ -73,6 +73,15 @@ def file_name(page_url: str, lang: str) -> str:
     return f"leaflet-{slug}-{lang}.pdf"
 
 
+def too_long(pdf_path: str, pages: int) -> str | None:
+    """The build warning for a leaflet of `pages` A4 pages (`--strict` fails on it), or None when it
+    fits on MAX_PAGES pages: a leaflet is handed out on one sheet printed on both sides."""
+    if pages <= MAX_PAGES:
+        return None
+    return (f"Leaflet {pdf_path} jadi {pages} halaman A4; paling banyak {MAX_PAGES}. Persingkat halamannya, "
+            "atau hapus `leaflet: true` dari metadata halaman itu.")
+
+
 def page_context(page, config, lang: str) -> dict:
     """Note a leaflet page for this language's `build`; give its template the PDF's relative link."""
     if not page.meta.get("leaflet"):
@@ -168,7 +177,7 @@ def render(document_html: str, base_url: str, site_dir: Path) -> tuple[bytes, in
     return document.write_pdf(), len(document.pages)
 
 
-def _cache_key(leaflet: Leaflet, page_html: str, stylesheet: bytes, page_address: str | None) -> str:
+def _cache_key(leaflet: Leaflet, page_html: str, stylesheet: bytes, page_address: str | None = None) -> str:
     """What the PDF depends on: WeasyPrint's version, the stylesheet, the document (with the
     stylesheet named relatively, so the key does not depend on where the site is built) and the
     bytes of every local file it embeds (images)."""
@@ -240,10 +249,9 @@ def build(site_dir: str | Path, lang: str, public_url: str | None = None) -> lis
         document_html = leaflet_html(page_html, leaflet, stylesheet_file.resolve().as_uri(), page_address)
         pages = render_cached(_cache_key(leaflet, page_html, stylesheet, page_address), document_html,
                               leaflet.page_file.resolve().as_uri(), site_dir, leaflet.pdf)
-        if pages > MAX_PAGES:
-            log.warning(f"Leaflet {leaflet.pdf.relative_to(site_dir)} jadi {pages} halaman A4; "
-                        f"paling banyak {MAX_PAGES}. Persingkat halamannya, atau hapus `leaflet: true` "
-                        "dari metadata halaman itu.")
+        problem = too_long(leaflet.pdf.relative_to(site_dir).as_posix(), pages)
+        if problem:
+            log.warning(problem)
         written.append(leaflet.pdf)
     log.info(f"Leaflet PDF ({lang}): {len(written)}")
     return written

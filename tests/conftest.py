@@ -320,3 +320,7 @@ def plain_build(tmp_path_factory) -> PlainBuild:
     result = mkdocs_build(project, site_dir, None, strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
     return PlainBuild(project, site_dir, result)
+
+
+# In CI a skip is a failure (tests/ci_skips.py).
+pytest_plugins = ["ci_skips"]

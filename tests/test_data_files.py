@@ -218,44 +218,125 @@ def test_one_broken_entry_does_not_hide_the_others(tmp_path):
     assert [p["id"] for p in valid] == ["kantor-contoh"]
 
 
+# Broken input -> what every data file reports ("line:rule", rule without the `data/<file>/` prefix),
+# with the files whose schema reads it differently. Written out: a validator that reports nothing, or
+# reports on the wrong line, fails here. Line 0 means the whole file (PyYAML gives no position there).
 BROKEN_INPUTS = [
-    b"",
-    b"# only a comment\n",
-    b"- name: [unclosed\n  purpose: x\n",
-    b"\tname: tab\n",
-    b"\xff\xfe not utf-8",
-    b"just a string",
-    b"42",
-    b"{a: 1}",
-    b"[1, 2, [3]]",
-    b"- null\n- []\n- {}\n",
-    b"- &a [*a]\n",
-    b"kinds: &k {a: *k}\npoints: *k\n",
-    b"kinds: []\npoints: {}\n",
-    b"kinds:\n  immigration-office: 5\npoints:\n  - {id: X, kind: [1], name: {id: [], en: {}}}\n",
-    b"- id: a\n  date: 2027-13-45\n  coordinates: {lat: x, lon: .inf}\n  verified: {date: 1, by: [], x: 2}\n",
-    b"- {id: a, name: {fr: b}, phone: true, whatsapp: 1e9, source: [http://x, 5], verified: yes}\n",
-    b"? [a, b]\n: c\n",
-    b"- !!python/object:os.system echo\n",
-    b"- !ENV [X]\n",
-    b"- x: !!int abc\n",
-    b"- id: a\n  id: b\n",
-    b"---\n- a\n---\n- b\n",
-    ("- name: " + "\u0000").encode(),
+    (b'',
+     '1:shape',
+     {'agenda': '', 'fees': ''}),
+    (b'# only a comment\n',
+     '1:shape',
+     {'agenda': '', 'fees': ''}),
+    (b'- name: [unclosed\n  purpose: x\n',
+     '2:yaml',
+     {}),
+    (b'\tname: tab\n',
+     '1:yaml',
+     {}),
+    (b'\xff\xfe not utf-8',
+     '1:encoding',
+     {}),
+    (b'just a string',
+     '1:shape',
+     {}),
+    (b'42',
+     '1:shape',
+     {}),
+    (b'{a: 1}',
+     '1:shape',
+     {'service-points': '1:unknown-field 1:required 1:required'}),
+    (b'[1, 2, [3]]',
+     '1:entry 1:entry 1:entry',
+     {'service-points': '1:shape'}),
+    (b'- null\n- []\n- {}\n',
+     '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required 3:required 3:required',
+     {'fees': '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required', 'hotlines': '1:entry 2:entry 3:required 3:required 3:required 3:required', 'partners': '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required 3:required', 'service-points': '1:shape'}),
+    (b'- &a [*a]\n',
+     '1:entry',
+     {'service-points': '1:shape'}),
+    (b'kinds: &k {a: *k}\npoints: *k\n',
+     '1:shape',
+     {'service-points': '1:invalid 1:shape'}),
+    (b'kinds: []\npoints: {}\n',
+     '1:shape',
+     {'service-points': '1:invalid 2:shape'}),
+    (b'kinds:\n  immigration-office: 5\npoints:\n  - {id: X, kind: [1], name: {id: [], en: {}}}\n',
+     '1:shape',
+     {'service-points': '4:invalid 4:invalid 4:invalid 4:required 4:required 4:required 4:required 4:required 4:required 4:required 4:required 4:required 4:required'}),
+    (b'- id: a\n  date: 2027-13-45\n  coordinates: {lat: x, lon: .inf}\n  verified: {date: 1, by: [], x: 2}\n',
+     '3:unknown-field 4:unknown-field 1:required 2:invalid 1:required 1:required 1:required 1:required',
+     {'fees': '2:unknown-field 3:unknown-field 4:unknown-field 1:required 1:required 1:required 1:required', 'hotlines': '2:unknown-field 3:unknown-field 1:required 1:required 4:invalid', 'partners': '2:unknown-field 3:unknown-field 4:unknown-field 1:required 1:required 1:required 1:required 1:required', 'service-points': '1:shape'}),
+    (b'- {id: a, name: {fr: b}, phone: true, whatsapp: 1e9, source: [http://x, 5], verified: yes}\n',
+     '1:unknown-field 1:unknown-field 1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:required 1:required 1:required 1:required 1:required',
+     {'fees': '1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:invalid 1:required 1:invalid', 'hotlines': '1:invalid 1:required 1:invalid 1:invalid 1:invalid 1:invalid', 'partners': '1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:invalid 1:required 1:required 1:invalid', 'service-points': '1:shape'}),
+    (b'? [a, b]\n: c\n',
+     '1:yaml',
+     {}),
+    (b'- !!python/object:os.system echo\n',
+     '1:yaml',
+     {}),
+    (b'- !ENV [X]\n',
+     '1:yaml',
+     {}),
+    (b'- x: !!int abc\n',
+     '0:yaml',
+     {}),
+    (b'- id: a\n  id: b\n',
+     '2:duplicate-field 1:required 1:required 1:required 1:required 1:required 1:required',
+     {'fees': '2:duplicate-field 1:required 1:required 1:required 1:required', 'hotlines': '2:duplicate-field 1:required 1:required 1:required', 'partners': '2:duplicate-field 1:required 1:required 1:required 1:required 1:required', 'service-points': '1:shape'}),
+    (b'---\n- a\n---\n- b\n',
+     '3:yaml',
+     {}),
+    (b'- name: \x00',
+     '0:yaml',
+     {}),
 ]
 
 
 @pytest.mark.parametrize("file", sorted(SCHEMAS))
-@pytest.mark.parametrize("content", BROKEN_INPUTS, ids=range(len(BROKEN_INPUTS)))
-def test_broken_input_gives_messages_never_a_traceback(tmp_path, file, content):
+@pytest.mark.parametrize("content, expected, differs", BROKEN_INPUTS, ids=range(len(BROKEN_INPUTS)))
+def test_broken_input_gives_messages_never_a_traceback(tmp_path, file, content, expected, differs):
+    stem = SCHEMAS[file].stem
     root = _root(tmp_path, {file: content})
     valid, problems = data_files.validate(root, SCHEMAS[file], LANGUAGES)  # must not raise
+    assert valid == []
+    assert " ".join(f"{p.line}:{p.rule.removeprefix(f'data/{stem}/')}" for p in problems) == differs.get(stem, expected)
     for p in problems:
-        assert p.path == f"data/{file}"
-        assert p.rule.startswith(f"data/{SCHEMAS[file].stem}/")
+        assert p.path == f"data/{file}" and p.rule.startswith(f"data/{stem}/")
         assert p.message and "Traceback" not in p.message
-        assert isinstance(p.line, int) and p.line >= 0
-    assert isinstance(valid, list)
+
+
+YAML_HINT = ("Periksa titik dua, tanda kutip, tanda `-` dan spasi di awal baris (pakai spasi, bukan tab) di baris ini "
+             "atau baris sebelumnya.")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"- name: [unclosed\n  purpose: x\n",
+     "data/hotlines.yml:2: GALAT [data/hotlines/yaml] File tidak bisa dibaca sebagai YAML: expected ',' or ']', but "
+     f"got ':'. {YAML_HINT}"),
+    (b"\xff\xfe not utf-8",
+     "data/hotlines.yml:1: GALAT [data/hotlines/encoding] File ini bukan teks UTF-8 (ada huruf yang rusak di baris "
+     "ini). Simpan ulang sebagai UTF-8, misalnya dari editor GitHub."),
+    (b"42",
+     "data/hotlines.yml:1: GALAT [data/hotlines/shape] Isinya harus daftar entri, masing-masing diawali `- ` (salin "
+     "entri lain di file ini, mulai dari `- id:`). Daftar kosong ditulis `[]`."),
+    (b"- !!python/object:os.system echo\n",
+     "data/hotlines.yml:1: GALAT [data/hotlines/yaml] File tidak bisa dibaca sebagai YAML: could not determine a "
+     f"constructor for the tag 'tag:yaml.org,2002:python/object:os.system'. {YAML_HINT}"),
+    (b"- x: !!int abc\n",
+     "data/hotlines.yml: GALAT [data/hotlines/yaml] Ada nilai yang tidak bisa dibaca (invalid literal for int() with "
+     "base 10: 'abc'). Periksa angka dan tanda `!!` di file ini."),
+    (b"- &a [*a]\n",
+     "data/hotlines.yml:1: GALAT [data/hotlines/entry] Entri ke-1 harus berupa daftar `nama: nilai` (misalnya "
+     "`name: ...` di baris-baris bawahnya), bukan [[[[[[[...]]]]]]]."),
+    (b"- id: a\n  id: b\n",
+     "data/hotlines.yml:2: GALAT [data/hotlines/duplicate-field] Entri `b`: kolom `id` ditulis dua kali. Hapus "
+     "salah satunya."),
+], ids=["yaml", "encoding", "shape", "python tag", "bad int", "recursive", "duplicate field"])
+def test_broken_input_messages_are_plain_indonesian(tmp_path, content, message):
+    _, problems = data_files.validate(_root(tmp_path, {"hotlines.yml": content}), SCHEMAS["hotlines.yml"], LANGUAGES)
+    assert str(problems[0]) == message
 
 
 @pytest.mark.parametrize("file", sorted(SCHEMAS))

@@ -46,8 +46,8 @@ def test_every_page_has_the_print_footer(site, lang):
         source = source_of(ROOT / "docs", lang, url) or source_of(ROOT / "docs", LANGUAGES[0], url)
         meta = tool_pages_of(lang)[url] if source is None else _front_matter(source)
         reviewed = meta.get("reviewed")
-        if isinstance(reviewed, dt.date):
-            assert f"{ui['sources.reviewed']}: {reviewed.isoformat()}" in footer, url
+        assert isinstance(reviewed, dt.date), url  # every page says when it was last checked
+        assert f"{ui['sources.reviewed']}: {reviewed.isoformat()}" in footer, url
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -58,8 +58,8 @@ def test_print_footer_lists_only_verified_hotlines(site, lang):
     for hotline in hotlines:
         listed = f"<strong>{html.escape(hotline['name'], quote=False)}</strong>" in footer
         assert listed == bool(hotline.get("verified")), hotline["name"]
-        if hotline.get("verified") and hotline.get("phone"):
-            assert hotline["phone"] in footer
+        phone = hotline.get("phone") or ""
+        assert bool(phone and phone in footer) == bool(phone and hotline.get("verified")), hotline["id"]
     assert site_data.ui_strings(lang, LANGUAGES[0])["label.unverified"] not in footer
 
 

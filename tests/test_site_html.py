@@ -12,6 +12,8 @@ import yaml
 from conftest import FALLBACK_PAGE, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, source_of, tool_pages_of
 
 HTML_LANG = {"id": "id", "lpg": "ljp", "en": "en"}
+# hreflang -> the folder of that language's pages (the default language has none).
+FOLDER_OF_HREFLANG = {"id": "", "ljp": "lpg/", "en": "en/"}
 
 
 def test_strict_build_has_no_warnings(site):
@@ -40,12 +42,36 @@ def test_html_lang_and_hreflang(site, lang):
         assert tags.find("html")[0]["lang"] == HTML_LANG[lang], url
         alternates = tags.find("link", rel="alternate")
         assert sorted(a["hreflang"] for a in alternates) == sorted(HTML_LANG.values()), url
+        # Each hreflang names the same page in its own language, never the page in another one.
+        assert {a["hreflang"]: a["href"] for a in alternates} == {
+            hreflang: site.base_url + folder + url for hreflang, folder in FOLDER_OF_HREFLANG.items()}, url
         for alt in alternates:
             target = urlsplit(alt["href"])
             # Absolute, on the deployment's own sub-path, pointing at a built page.
             assert alt["href"].startswith(site.base_url), alt["href"]
             rel = target.path.removeprefix(urlsplit(site.base_url).path)
             assert (site.dir / rel / "index.html").exists(), alt["href"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hreflang_of_one_page_written_out(site, lang):
+    alternates = Tags(site.html(lang_prefix(lang) + "prosedur/biaya-paspor/")).find("link", rel="alternate")
+    assert {a["hreflang"]: a["href"].removeprefix(site.base_url) for a in alternates} == {
+        "id": "prosedur/biaya-paspor/", "ljp": "lpg/prosedur/biaya-paspor/", "en": "en/prosedur/biaya-paspor/"}
+
+
+# The tooltip of an abbreviation comes from the glossary page of the reader's language. Lampung's
+# glossary gives the same first sentence as Indonesian for every term (they are Indonesian names), so
+# only English tells the two apart on the real site.
+@pytest.mark.parametrize("lang, tooltip", [
+    ("id", "Tindak Pidana Perdagangan Orang"),
+    ("lpg", "Tindak Pidana Perdagangan Orang"),
+    ("en", "Crime of human trafficking (Tindak Pidana Perdagangan Orang)"),
+])
+def test_glossary_tooltips_come_from_the_readers_language(site, lang, tooltip):
+    html = site.html(lang_prefix(lang) + "jalur-migrasi/tanda-perdagangan-orang/")
+    assert re.findall(r'<abbr title="([^"]*)">TPPO</abbr>', html)[:1] == [tooltip]
+    assert set(re.findall(r'<abbr title="([^"]*)">TPPO</abbr>', html)) == {tooltip}
 
 
 def _switcher_targets(site, rel: str) -> dict[str, str]:

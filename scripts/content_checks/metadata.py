@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable
 
 from .model import ERROR, Page, Problem, Site
@@ -37,15 +38,12 @@ def _markup(value: str) -> str | None:
     return None
 
 
-def _text(max_len: int) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
-        if not isinstance(value, str) or not value.strip():
-            return "harus berisi teks, tidak boleh kosong"
-        if len(value) > max_len:
-            return f"terlalu panjang ({len(value)} huruf); paling banyak {max_len} huruf"
-        return _markup(value)
-
-    return check
+def _text(value: Any, max_len: int) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "harus berisi teks, tidak boleh kosong"
+    if len(value) > max_len:
+        return f"terlalu panjang ({len(value)} huruf); paling banyak {max_len} huruf"
+    return _markup(value)
 
 
 def _date(value: Any) -> str | None:
@@ -112,9 +110,9 @@ def _hash(value: Any) -> str | None:
 
 FIELDS: tuple[Field, ...] = (
     Field("title", "Judul halaman, pendek dan jelas. Juga menjadi judul besar di halaman.",
-          "Biaya paspor", "all", _text(80)),
+          "Biaya paspor", "all", partial(_text, max_len=80)),
     Field("description", "Satu kalimat ringkasan isi halaman (paling banyak 160 huruf).",
-          "Tarif paspor menurut PP 45 Tahun 2024.", "all", _text(160)),
+          "Tarif paspor menurut PP 45 Tahun 2024.", "all", partial(_text, max_len=160)),
     Field("reviewed", "Tanggal terakhir isi halaman diperiksa dengan sumbernya.",
           "2026-11-28", "all", _date),
     Field("translation_status", "Khusus terjemahan: `draft` atau `reviewed`.", "draft", "translation", _status),
