@@ -42,7 +42,7 @@ PAGE = ('<html><body><nav>Menu</nav><article class="md-content__inner">'
 
 def _leaflet(tmp_path: Path, reviewed: str = "2026-11-28") -> leaflets.Leaflet:
     page_file = tmp_path / "prosedur" / "m-paspor" / "index.html"
-    return leaflets.Leaflet(page_file=page_file, pdf=page_file.parent / "leaflet-m-paspor-id.pdf",
+    return leaflets.Leaflet(page_file=page_file, page_url="prosedur/m-paspor/", pdf=page_file.parent / "leaflet-m-paspor-id.pdf",
                             title='Paspor <"baru">', html_lang="ljp", reviewed=reviewed)
 
 
@@ -86,7 +86,7 @@ def test_page_context_notes_leaflet_pages_only(tmp_path):
     assert leaflets.page_context(page, _config(), "lpg") == {"page_leaflet_href": "leaflet-biaya-paspor-lpg.pdf"}
     pdf = tmp_path / "lpg/prosedur/biaya-paspor" / "leaflet-biaya-paspor-lpg.pdf"
     assert leaflets._pending == {"lpg": {pdf: leaflets.Leaflet(
-        page_file=tmp_path / "lpg/prosedur/biaya-paspor/index.html", pdf=pdf, title="Biaya & paspor",
+        page_file=tmp_path / "lpg/prosedur/biaya-paspor/index.html", page_url="lpg/prosedur/biaya-paspor/", pdf=pdf, title="Biaya & paspor",
         html_lang="ljp", reviewed="2026-11-28")}}
     leaflets._pending.clear()
 
@@ -163,7 +163,7 @@ def test_two_different_leaflets_are_two_renders(tmp_path, rendered):
     other_page = leaflet.page_file.parent.parent / "lain" / "index.html"
     other_page.parent.mkdir()
     other_page.write_text("<article><h1>Lain</h1></article>", encoding="utf-8")
-    other = leaflets.Leaflet(page_file=other_page, pdf=other_page.parent / "leaflet-lain-id.pdf", title="Lain",
+    other = leaflets.Leaflet(page_file=other_page, page_url="prosedur/lain/", pdf=other_page.parent / "leaflet-lain-id.pdf", title="Lain",
                              html_lang="id", reviewed="")
     leaflets._pending["id"] = {leaflet.pdf: leaflet, other.pdf: other}
     assert leaflets.build(site, "id") == [leaflet.pdf, other.pdf]
@@ -216,7 +216,7 @@ def test_the_cache_key_follows_the_page_the_stylesheet_and_its_images(tmp_path):
     (leaflet.page_file.parent / "gambar" / "a.png").write_bytes(b"two")
     assert key != leaflets._cache_key(leaflet, page_html, b"body{}")
     other = tmp_path / "elsewhere"
-    moved = leaflets.Leaflet(page_file=other / "index.html", pdf=other / "x.pdf", title=leaflet.title,
+    moved = leaflets.Leaflet(page_file=other / "index.html", page_url="elsewhere/", pdf=other / "x.pdf", title=leaflet.title,
                              html_lang=leaflet.html_lang, reviewed=leaflet.reviewed)
     (other / "gambar").mkdir(parents=True)
     (other / "gambar" / "a.png").write_bytes(b"two")
