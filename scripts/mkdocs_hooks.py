@@ -20,10 +20,12 @@ import css_purge
 import directory_pages
 import html_sanitizer
 import image_pipeline
+import journeys
 import js_compact
 import leaflets
 import offline
 import page_actions
+import page_glance
 import page_meta
 import print_footer
 import print_links
@@ -44,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each entry: marker -> function(lang, default_lang) -> Markdown.
 MARKERS = {
     "{{ hotlines }}": site_data.hotlines_markdown,
+    "{{ hotline_strip }}": site_data.hotline_strip_markdown,
     "{{ videos }}": video_page.videos_markdown,
     "{{ service_points }}": directory_pages.service_points_markdown,
     "{{ agenda }}": directory_pages.agenda_markdown,
@@ -110,6 +113,8 @@ def on_page_markdown(markdown: str, page: Page, config, files):
     page.meta = page_meta.safe_meta(page.meta)
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
+    # A procedure page opens with its "at a glance" box (front matter `glance`).
+    markdown = page_glance.markdown(page.meta.get("glance"), lang, default) + markdown
     for marker, render in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render(lang, default))
@@ -200,6 +205,8 @@ def on_page_context(context, page: Page, config, nav):
     # Print-only footer (address, QR code, hotlines) and the page's PDF leaflet, if it has one.
     context.update(print_footer.page_context(config.site_url, page.url, lang, default))
     context.update(leaflets.page_context(page, config, lang))
+    # The step-by-step journeys this page is a step of (data/journeys.yml).
+    context["page_journeys"] = journeys.for_page(getattr(page.file, "norm_src_uri", ""), lang, default)
     # Feedback, share and read-aloud links under/above the page (scripts/page_actions.py).
     context["page_actions"] = page_actions.for_page(config, page, lang, file_lang, context["site_ui"])
     return context

@@ -14,6 +14,8 @@ class _Loader(yaml.SafeLoader):
 
 # mkdocs.yml reads some values from the environment (`!ENV`); outside a build they do not matter.
 _Loader.add_constructor("!ENV", lambda loader, node: None)
+# Extension options name Python objects (`!!python/name:...`, the emoji icons); their names suffice here.
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
 
 
 def load(root: Path) -> dict[str, Any]:

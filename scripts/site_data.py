@@ -119,6 +119,24 @@ def hotlines_markdown(lang: str, default_lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def hotline_strip_markdown(lang: str, default_lang: str) -> str:
+    """`{{ hotline_strip }}`: the verified phone numbers as large tap-to-call buttons, each with its
+    source, for the top of the home page. The same entries and rules as the hotline block above."""
+    ui = ui_strings(lang, default_lang)
+    buttons = []
+    for entry in valid_entries("hotlines.yml"):
+        if not (entry.get("verified") and entry.get("phone")):
+            continue
+        name, phone = localized(entry["name"], lang, default_lang), entry["phone"]
+        label = name if re.sub(r"\D", "", phone) in name else f"{name}: {phone}"
+        cite = "".join(f"[^{key}]" for key in entry.get("source") or ())
+        buttons.append(f"[:material-phone: {markdown_text(label)}]({tel_href(phone)}){{ .md-button }}{cite}")
+    if not buttons:
+        return ""
+    return ('<div class="site-hotline-strip" markdown>\n\n'
+            f"**{markdown_text(ui['hotline.strip'])}**\n\n" + "\n".join(buttons) + "\n\n</div>\n")
+
+
 def verified_phones(lang: str, default_lang: str) -> list[dict]:
     """The verified hotline numbers ({name, phone, href}), for places without room for the whole
     block (search with no results)."""
