@@ -230,10 +230,12 @@ def test_read_aloud_speaks_the_article_in_the_page_language(site, browser, lang)
         assert spoken, "speechSynthesis.speak was not called"
         assert {s["lang"] for s in spoken} == {SPEECH_LANG[lang]}
         texts = [s["text"] for s in spoken]
-        # In reading order: the notices above the title, the title, then the article.
-        first = page.evaluate("document.querySelector('article .site-notice .admonition-title').textContent")
-        assert texts[0] == first.strip()
-        assert title_of(lang, "prosedur/m-paspor/") in texts
+        # In reading order: the title, the one-line answer, the notices, then the article.
+        assert texts[0] == title_of(lang, "prosedur/m-paspor/")
+        answer = page.evaluate("document.querySelector('article .site-answer').textContent")
+        assert texts[1] == answer.strip()
+        notice = page.evaluate("document.querySelector('article .site-notice .admonition-title').textContent")
+        assert notice.strip() in texts[2:5]
         text = " ".join(texts)
         assert len(text) > 500
         # Not read: the button, the feedback block, the web addresses of the sources.

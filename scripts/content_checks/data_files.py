@@ -475,6 +475,7 @@ def journey_steps(node, value, ctx) -> list[dict]:
 
 JOURNEYS = Schema(
     "journeys.yml",
+    empty_ok=True,
     example="salin entri lain di file ini, mulai dari `- id:`",
     fields=(
         Field("id", slug, what="kode pendek unik, misalnya `membuat-paspor`"),
