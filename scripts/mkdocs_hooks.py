@@ -35,7 +35,9 @@ import site_data
 import tool_pages
 import translation_status
 import video_embed
+import valid_html
 import video_page
+import web_manifest
 from content_checks import runner, translations
 from content_checks.model import ERROR
 from content_checks.model import Page as ContentPage
@@ -213,7 +215,9 @@ def on_page_context(context, page: Page, config, nav):
 
 
 def on_post_page(output: str, page: Page, config):
-    """A page that offers the agenda calendar gets its agenda.ics next to it, in its language."""
+    """Material's chrome made valid HTML; a page that offers the agenda calendar gets its agenda.ics
+    next to it, in its language."""
+    output = valid_html.fix_material_chrome(output)
     if directory_pages.CALENDAR_ATTR in output:
         i18n = _i18n(config)
         directory_pages.write_calendar(Path(page.file.abs_dest_path).parent, i18n.current_language,
@@ -255,6 +259,11 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def on_post_template(output: str, template_name: str, config):
+    """Static templates (404.html) get the same valid chrome as pages."""
+    return valid_html.fix_material_chrome(output)
+
+
 def on_post_build(config):
     """After each language's build: its 404 page and leaflets; after the last one, the site-wide
     steps that need every language on disk (search index, offline copies, service worker)."""
@@ -274,6 +283,12 @@ def on_post_build(config):
         assets = ROOT / "overrides" / "assets"
         css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
         js_compact.compact_site_scripts(config.site_dir, assets / "javascripts")
+        # One web app manifest per language, so the site installs on a phone in the reader's language.
+        web_manifest.build(config.site_dir, languages, default,
+                           {l: i18n.get_language_config(l).site_name or config.site_name for l in languages},
+                           {l: i18n.get_language_config(l).site_description or config.site_description
+                            for l in languages},
+                           config.extra.get("hreflang", {}))
         offline.build_zips(config.site_dir, languages, default, config.extra.get("hreflang", {}))
         offline.stamp_service_worker(config.site_dir)
 
