@@ -61,6 +61,7 @@ STATUS_MARKER = "{{ translation_status }}"
 _checked_configs: set[int] = set()
 _built_languages: set[str] = set()
 _default_404: bytes | None = None
+_site_names: dict[str, tuple[str, str]] = {}  # lang -> (site name, description), as each build had them
 
 
 def _i18n(config):
@@ -272,6 +273,7 @@ def on_post_build(config):
     _place_404(Path(config.site_dir), lang, default)
     # This language's PDF leaflets (scripts/leaflets.py), from the pages just written.
     leaflets.build(config.site_dir, lang)
+    _site_names[lang] = (config.site_name, config.site_description or "")
     _built_languages.add(lang)
     if _built_languages >= set(i18n.build_languages):
         search_index.build(config.site_dir)
@@ -284,11 +286,8 @@ def on_post_build(config):
         css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
         js_compact.compact_site_scripts(config.site_dir, assets / "javascripts")
         # One web app manifest per language, so the site installs on a phone in the reader's language.
-        web_manifest.build(config.site_dir, languages, default,
-                           {l: i18n.get_language_config(l).site_name or config.site_name for l in languages},
-                           {l: i18n.get_language_config(l).site_description or config.site_description
-                            for l in languages},
-                           config.extra.get("hreflang", {}))
+        web_manifest.build(config.site_dir, languages, default, {l: _site_names[l][0] for l in languages},
+                           {l: _site_names[l][1] for l in languages}, config.extra.get("hreflang", {}))
         offline.build_zips(config.site_dir, languages, default, config.extra.get("hreflang", {}))
         offline.stamp_service_worker(config.site_dir)
 
