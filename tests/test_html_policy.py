@@ -152,8 +152,13 @@ def test_links_use_exactly_the_allowed_schemes_and_files_come_from_the_site(inve
     ('<!--><img src="x.png" onerror="alert(1)">-->', '<img src="x.png">--&gt;', ["atribut `onerror` pada `<img>`"]),
     ('<noscript><p title="</noscript><img src=x.png onerror=alert(1)>"></p></noscript>',
      '&lt;p title="<img src="x.png">"&gt;<p></p>', ["tag `<noscript>`", "atribut `onerror` pada `<img>`"]),
-    ("<svg><animate attributeName=href to=javascript:alert(1) /><a><text>x</text></a></svg>", "",
-     ["tag `<svg>`", "tag `<animate>`", "tag `<a>`", "tag `<text>`"]),
+    # An icon's <svg> is allowed (pymdownx.emoji), but nothing in it that animates, links or draws text.
+    ("<svg><animate attributeName=href to=javascript:alert(1) /><a><text>x</text></a></svg>", "<svg><a>x</a></svg>",
+     ["tag `<animate>`", "tag `<text>`"]),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" onload="alert(1)"><path d="M6 2" '
+     'onclick="alert(1)"/><script>alert(1)</script></svg>',
+     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M6 2"></path></svg>',
+     ["atribut `onload` pada `<svg>`", "atribut `onclick` pada `<path>`", "tag `<script>`"]),
     # Nothing that embeds, submits, redirects or re-bases the page.
     ('<base href="//evil.example/"><meta http-equiv="refresh" content="0;url=//evil.example">'
      '<iframe srcdoc="<script>alert(1)</script>"></iframe><form action="//evil.example"><input></form>'
