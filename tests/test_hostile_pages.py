@@ -185,6 +185,7 @@ def test_in_chromium_no_payload_runs_and_nothing_leaves_the_site(preview, browse
 # Template values that are HTML on purpose, each built escaped by our code (or verbatim by design).
 TRUSTED_HTML = {
     "super()": "Material's block, itself a template",
+    "page.content": "the article, rebuilt from the allow-list by scripts/html_sanitizer.py (partials/content.html)",
     "page_references": "scripts/citations.py references_html escapes every value",
     "page_qr_svg": "segno's SVG of the page address",
     "site_js_class_script": "a constant of scripts/content_security.py, allowed by its hash",
