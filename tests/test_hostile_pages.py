@@ -214,8 +214,12 @@ def test_every_value_our_templates_print_is_escaped():
                     continue
                 if isinstance(node, nodes.Filter) and node.name in ("e", "escape"):
                     continue
-                name = ("super()" if isinstance(node, nodes.Call) and getattr(node.node, "name", "") == "super"
-                        else getattr(node, "name", None))
+                if isinstance(node, nodes.Call) and getattr(node.node, "name", "") == "super":
+                    name = "super()"
+                elif isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+                    name = f"{node.node.name}.{node.attr}"  # page.content
+                else:
+                    name = getattr(node, "name", None)
                 if name not in TRUSTED_HTML:
                     unescaped.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert unescaped == []
