@@ -62,10 +62,14 @@ browser_setup() {
   debian_packages poppler-utils zbar-tools
   # The video tests probe and remake videos (scripts/video_maker.py): ffmpeg, espeak-ng, DejaVu.
   debian_packages ffmpeg espeak-ng fonts-dejavu-core
-  # axe-core, injected into pages by the accessibility tests; Lighthouse, for scripts/benchmark.py.
-  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/lighthouse ]; then
+  # Java for the W3C Nu HTML checker (vnu-jar, tests/test_valid_html.py).
+  debian_packages default-jre-headless
+  # axe-core, injected into pages by the accessibility tests; Lighthouse, for scripts/benchmark.py;
+  # vnu-jar, the HTML checker (its own Java download is not used: Debian's Java runs it).
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/lighthouse ] \
+     || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
     if command -v npm >/dev/null; then
-      npm ci --no-audit --no-fund --silent
+      npm ci --no-audit --no-fund --silent --ignore-scripts  # vnu-jar would fetch a Java of its own
     else
       echo "npm tidak ditemukan: uji aksesibilitas dilewati." >&2
     fi

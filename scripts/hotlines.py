@@ -1,5 +1,6 @@
 """Hotlines: one model, read from the validated entries of data/hotlines.yml, and one function per
-place that shows them: the list on the web (`{{ hotlines }}`), one number inside a sentence
+place that shows them: the list on the web (`{{ hotlines }}`), the home page's tap-to-call strip
+(`{{ hotline_strip }}`), one number inside a sentence
 (`{{ phone ID }}`), and the print-only footer of every page, which the PDF leaflets print too.
 
 An entry that fails the schema (content_checks/data_files.py) is in none of them: the content check
@@ -103,6 +104,24 @@ def list_markdown(lang: str, default_lang: str) -> str:
             parts.append(f"[{_md(hotline.web.removeprefix('https://').rstrip('/'))}](<{hotline.web}>)")
         lines.append(f"- **{_md(hotline.name)}**: {_md(hotline.purpose)}.  \n  " + " · ".join(parts))
     return "\n".join(lines) + "\n"
+
+
+def strip_markdown(lang: str, default_lang: str) -> str:
+    """`{{ hotline_strip }}`: the verified phone numbers as large tap-to-call buttons, each with its
+    source, for the top of the home page."""
+    ui = site_data.ui_strings(lang, default_lang)
+    buttons = []
+    for hotline in entries(lang, default_lang):
+        if not hotline.phone:
+            continue
+        # "SAPA 129" already holds its number: say it once.
+        label = hotline.name if re.sub(r"\D", "", hotline.phone) in hotline.name else f"{hotline.name}: {hotline.phone}"
+        buttons.append(f"[:material-phone: {_md(label)}]({site_data.tel_href(hotline.phone)}){{ .md-button }}"
+                       + _cite(hotline))
+    if not buttons:
+        return ""
+    return ('<div class="site-hotline-strip" markdown>\n\n'
+            f"**{_md(ui['hotline.strip'])}**\n\n" + "\n".join(buttons) + "\n\n</div>\n")
 
 
 def phone_markdown(hotline_id: str, lang: str, default_lang: str, root: Path = site_data.ROOT) -> str:

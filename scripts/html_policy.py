@@ -45,6 +45,9 @@ TAGS: dict[str, frozenset[str]] = {tag: frozenset(attrs) for tag, attrs in {
     "span": {"class", "aria-hidden"},
     # citations.py: [^id] markers, kept out of search excerpts
     "sup": {"class", "data-pagefind-ignore"},
+    # pymdownx.emoji with Material's bundled icons (`:material-passport:`): a shape, nothing that links,
+    # loads or runs
+    "svg": {"xmlns", "viewBox"}, "path": {"d"},
     # directory_pages.py: agenda dates
     "time": {"datetime"},
     # video_embed.py: players with poster and captions

@@ -113,8 +113,10 @@ def parse_elements(fragment: str) -> list[tuple[str, dict[str, str]]]:
     for element in root.iter():
         if element is root or not isinstance(element.tag, str):
             continue  # the container, and comments
-        # Foreign elements (SVG, MathML) come back as "{namespace}name": keep the name.
-        out.append((element.tag.rsplit("}", 1)[-1].lower(), dict(element.attrib)))
+        # Foreign elements (SVG, MathML) and their namespaced attributes (an icon's `xmlns`) come back as
+        # "{namespace}name": keep the name.
+        out.append((element.tag.rsplit("}", 1)[-1].lower(),
+                    {name.rsplit("}", 1)[-1]: value for name, value in element.attrib.items()}))
     return out
 
 

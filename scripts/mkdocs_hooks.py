@@ -56,5 +56,9 @@ def on_template_context(context, template_name, config):
     return _site().on_template_context(context, template_name, config)
 
 
+def on_post_template(output, template_name, config):
+    return _site().on_post_template(output, template_name, config)
+
+
 def on_post_build(config):
     return _site().on_post_build(config)

@@ -2,10 +2,11 @@
 (overrides/partials/page-read-aloud.html).
 
 Nothing is sent on page load: every link only opens a prefilled message that the reader sends, or not,
-from their own GitHub account, e-mail or WhatsApp. The targets are configured in one place, mkdocs.yml:
-`extra.repository` (the GitHub repository, also used by the edit links; set by REPOSITORY_URL) and
-`extra.feedback` (`email`, `whatsapp`: empty means no such link). Without a repository the links point
-at the placeholder PLACEHOLDER_REPOSITORY, so a local build shows the real shape of every link.
+from their own WhatsApp, e-mail or GitHub account. The targets are configured in one place, mkdocs.yml:
+`extra.feedback` (`whatsapp`, `email`) are the residents' channels, which need no account: "Apakah
+halaman ini membantu?" goes to the first one set, "Laporkan kesalahan" to each. `extra.repository`
+(set by REPOSITORY_URL, also used by the edit links) adds a GitHub link for volunteers. A channel that
+is not set gets no link at all: no placeholder address is ever published.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from urllib.parse import quote
 import build_mode
 import page_meta
 
-PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
 DEFAULT_SPEECH_LANG = "id-ID"
 
 
@@ -57,7 +57,7 @@ def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dic
     """Template data for one page in the language `lang` (its text may be `file_lang` on a fallback)."""
     extra = config.extra
     feedback = extra.get("feedback") or {}
-    repository = (extra.get("repository") or "").strip() or PLACEHOLDER_REPOSITORY
+    repository = (extra.get("repository") or "").strip()
     title = page_meta.plain(page.title) or config.site_name  # words, not escaped HTML: they are URL-encoded
     url = page_url(config, page)
     language = lang if file_lang == lang else f"{lang} ({file_lang})"
@@ -68,22 +68,30 @@ def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dic
     def subject(kind: str) -> str:
         return _fill(ui[f"feedback.title.{kind}"], title=title) + f" [{lang}]"
 
-    helpful = [{"kind": kind, "label": ui[f"feedback.{kind}"],
-                "href": github_issue_url(repository, subject(kind), body)} for kind in ("yes", "no")]
-    report = [{"channel": "github", "label": ui["feedback.report"],
-               "href": github_issue_url(repository, subject("report"), body)}]
-    email = (feedback.get("email") or "").strip()
-    if email:
-        report.append({"channel": "email", "label": ui["feedback.via_email"],
-                       "href": mailto_url(email, subject("report"), body)})
+    # The residents' channels, in order of preference: WhatsApp is what most residents use.
+    channels = []
     number = str(feedback.get("whatsapp") or "").strip()
     if number:
-        report.append({"channel": "whatsapp", "label": ui["feedback.via_whatsapp"],
-                       "href": whatsapp_url(subject("report") + "\n" + body, number)})
+        channels.append(("whatsapp", lambda kind: whatsapp_url(subject(kind) + "\n" + body, number)))
+    email = (feedback.get("email") or "").strip()
+    if email:
+        channels.append(("email", lambda kind: mailto_url(email, subject(kind), body)))
+    helpful = []
+    if channels:
+        channel, link = channels[0]
+        helpful = [{"kind": kind, "channel": channel, "label": ui[f"feedback.{kind}"], "href": link(kind)}
+                   for kind in ("yes", "no")]
+    report = [{"channel": channel, "label": ui[f"feedback.report.{channel}"], "href": link("report")}
+              for channel, link in channels]
+    volunteer = None
+    if repository:
+        volunteer = {"channel": "github", "label": ui["feedback.report.github"],
+                     "href": github_issue_url(repository, subject("report"), body)}
     speech = extra.get("speech_lang") or {}
     return {
         "helpful": helpful,
         "report": report,
+        "volunteer": volunteer,
         "share_whatsapp": whatsapp_url(f"{title} {url}"),
         "speech_lang": speech.get(file_lang) or speech.get(lang) or DEFAULT_SPEECH_LANG,
     }

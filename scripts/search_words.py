@@ -32,7 +32,7 @@ FILE = "data/search-words.yml"
 OUT_DIR = "assets/search"
 # The home page section whose links are "the most-used pages" (its heading id, the same in every
 # language): offered when a search finds nothing.
-MOST_USED_SECTION = "yang-paling-sering-dicari"
+MOST_USED_SECTION = "tugas"  # the home page's task cards (docs/*/index.md)
 HOTLINE_PAGE = "lokasi-layanan/nomor-penting/"
 UI_PREFIX = "search."  # the interface strings (data/ui-strings.yml) search.js shows
 TERMS_META = "terms"  # data-pagefind-meta="terms:..." (overrides/main.html)

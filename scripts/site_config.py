@@ -16,8 +16,23 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
+class PythonName(str):
+    """A `!!python/name:...` value (the emoji extension's options): kept as its name, and written back
+    with its tag by yaml.safe_dump (the benchmark's baseline mkdocs.yml)."""
+
+
+PYTHON_NAME_TAG = "tag:yaml.org,2002:python/name:"
+_Loader.add_multi_constructor(PYTHON_NAME_TAG, lambda loader, suffix, node: PythonName(suffix))
+yaml.SafeDumper.add_representer(PythonName, lambda dumper, value: dumper.represent_scalar(PYTHON_NAME_TAG + value, ""))
+
+
+def read(config_file: Path) -> dict[str, Any]:
+    """A mkdocs.yml as data, without resolving `!ENV`."""
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
+
+
 def load(root: Path) -> dict[str, Any]:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return read(root / "mkdocs.yml")
 
 
 def i18n_languages(root: Path) -> list[dict[str, Any]]:

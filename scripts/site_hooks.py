@@ -22,11 +22,13 @@ import directory_pages
 import hotlines
 import html_sanitizer
 import image_pipeline
+import journeys
 import js_compact
 import leaflets
 import offline
 import page_actions
 import page_assets
+import page_glance
 import page_meta
 import print_footer
 import print_links
@@ -37,8 +39,10 @@ import share_cards
 import site_data
 import tool_pages
 import translation_status
+import valid_html
 import video_embed
 import video_page
+import web_manifest
 import whats_new
 from content_checks import runner, translations
 from content_checks.model import ERROR
@@ -50,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each entry: marker -> function(lang, default_lang) -> Markdown.
 MARKERS = {
     "{{ hotlines }}": hotlines.list_markdown,
+    "{{ hotline_strip }}": hotlines.strip_markdown,
     "{{ videos }}": video_page.videos_markdown,
     "{{ service_points }}": directory_pages.service_points_markdown,
     "{{ agenda }}": directory_pages.agenda_markdown,
@@ -64,6 +69,7 @@ _built_languages: set[str] = set()
 # Static pages every language build renders to the site root (see _place_static_pages).
 STATIC_PAGES = ("404.html", "offline.html")
 _default_static: dict[str, bytes] = {}
+_site_names: dict[str, tuple[str, str]] = {}  # lang -> (site name, description), as each build had them
 
 
 def _i18n(config):
@@ -124,6 +130,8 @@ def on_page_markdown(markdown: str, page: Page, config, files):
     page.meta = page_meta.safe_meta(page.meta, generated=bool(getattr(page.file, "tool_data", None)))
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
+    # A procedure page opens with its "at a glance" box (front matter `glance`).
+    markdown = page_glance.markdown(page.meta.get("glance"), lang, default) + markdown
     for marker, render in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render(lang, default))
@@ -223,6 +231,8 @@ def on_page_context(context, page: Page, config, nav):
     # Open Graph and Twitter tags with the page's share card; the feed of its language in <head>.
     context["page_share"] = share_cards.page_context(page, config, lang, file_lang, _languages(i18n))
     context.update(_feed_context(config, lang, default))
+    # The step-by-step journeys this page is a step of (data/journeys.yml).
+    context["page_journeys"] = journeys.for_page(getattr(page.file, "norm_src_uri", ""), lang, default)
     # Feedback, share and read-aloud links under/above the page (scripts/page_actions.py).
     context["page_actions"] = page_actions.for_page(config, page, lang, file_lang, context["site_ui"])
     return context
@@ -235,7 +245,9 @@ def _feed_context(config, lang: str, default: str) -> dict:
 
 
 def on_post_page(output: str, page: Page, config):
-    """A page that offers the agenda calendar gets its agenda.ics next to it, in its language."""
+    """Material's chrome made valid HTML; a page that offers the agenda calendar gets its agenda.ics
+    next to it, in its language."""
+    output = valid_html.fix_material_chrome(output)
     if directory_pages.CALENDAR_ATTR in output:
         i18n = _i18n(config)
         public_url = build_mode.public_url(config)
@@ -285,6 +297,11 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def on_post_template(output: str, template_name: str, config):
+    """Static templates (404.html, offline.html) get the same valid chrome as pages."""
+    return valid_html.fix_material_chrome(output)
+
+
 def on_post_build(config):
     """After each language's build: its static pages and leaflets; after the last one, the site-wide
     steps that need every language on disk (search index, CSS, offline copies, service worker).
@@ -299,6 +316,7 @@ def on_post_build(config):
         # This language's Atom feed (public address only) and A5 notices of "Kabar terbaru".
         whats_new.build(config.site_dir, lang, default, build_mode.public_url(config), config.site_name,
                         config.extra.get("hreflang", {}).get(lang, lang))
+    _site_names[lang] = (config.site_name, config.site_description or "")
     _built_languages.add(lang)
     if _built_languages >= set(i18n.build_languages):
         search_index.build(config.site_dir)
@@ -307,6 +325,9 @@ def on_post_build(config):
         search_words.build(config.site_dir, ROOT, languages, default, config.extra.get("hreflang", {}),
                            {l: hotlines.verified_phones(l, default) for l in languages},
                            {l: site_data.ui_strings(l, default) for l in languages})
+        # One web app manifest per language, so the site installs on a phone in the reader's language.
+        web_manifest.build(config.site_dir, languages, default, {l: _site_names[l][0] for l in languages},
+                           {l: _site_names[l][1] for l in languages}, config.extra.get("hreflang", {}))
         if build_mode.serving:
             leaflets.forget_pending()
             return

@@ -57,8 +57,11 @@ def test_switcher_keeps_the_page_in_all_directions(site, visit, path):
 def test_switcher_on_a_fallback_page(fallback_site, visit):
     path = FALLBACK_PAGE.removesuffix(".md") + "/"
     v = visit(fallback_site.base_url + "en/" + path)
-    assert v.page.locator("[data-notice=untranslated]").is_visible()
+    # The notice's line under the title says it; a tap opens the notice.
+    assert v.page.locator("[data-notice-label=untranslated]").is_visible()
     assert _switch(v, "ljp") == fallback_site.base_url + "lpg/" + path
+    assert v.page.locator("[data-notice-label=untranslated]").is_visible()
+    v.page.locator("[data-notice-label=untranslated]").tap()
     assert v.page.locator("[data-notice=untranslated]").is_visible()
     assert _switch(v, "id") == fallback_site.base_url + path
     assert v.page.locator("[data-notice=untranslated]").count() == 0

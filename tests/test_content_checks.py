@@ -64,6 +64,7 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "data" / "sources").mkdir()
     (tmp_path / "data" / "fees.yml").write_text("[]\n")
     (tmp_path / "data" / "whats-new.yml").write_text("[]\n")
+    (tmp_path / "data" / "journeys.yml").write_text("[]\n")  # the real journeys need the real pages
     hotlines = yaml.safe_load((ROOT / "data" / "hotlines.yml").read_text(encoding="utf-8"))
     for entry in hotlines:
         entry.pop("source", None)

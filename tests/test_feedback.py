@@ -4,7 +4,10 @@ is requested from a third party on load, and the read-aloud button speaks in the
 from __future__ import annotations
 
 import html as html_lib
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -58,7 +61,9 @@ def source_path(lang, url):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_has_feedback_and_share_links_naming_it(site, lang):
+def test_every_page_offers_sharing_and_the_volunteers_github_link_only(site, lang):
+    """The test build sets a repository but no residents' channel (none is verified): no question, no
+    resident report link, only the share link and the volunteers' GitHub link."""
     strings = ui(lang)
     urls = page_urls(site.dir)
     assert len(urls) >= 40
@@ -70,59 +75,88 @@ def test_every_page_has_feedback_and_share_links_naming_it(site, lang):
         title = title_of(lang, url)
         found = links(page_html)
         kinds = [(l["what"], l["kind"], l["channel"]) for l in found]
-        # No e-mail or WhatsApp target configured: GitHub only, to the repository of the edit links.
-        assert kinds == [("feedback", "yes", None), ("feedback", "no", None), ("feedback", "report", "github"),
-                         ("share", "whatsapp", None)], url
-        texts = [l["text"] for l in found]
-        assert texts == [strings["feedback.yes"], strings["feedback.no"], strings["feedback.report"],
-                         strings["share.whatsapp"]]
-        assert strings["feedback.question"] in page_html
-        for link, kind in zip(found[:3], ("yes", "no", "report")):
-            assert link["href"].startswith(repository_of(page_html) + "/issues/new?"), link["href"]
-            q = query(link["href"])
-            expected = strings[f"feedback.title.{kind}"].replace("{title}", title)
-            check_message(q["title"], q["body"], expected, page_url, lang, source_path(lang, url))
-        share = found[3]["href"]
+        assert kinds == [("share", "whatsapp", None), ("feedback", "report", "github")], url
+        assert [l["text"] for l in found] == [strings["share.whatsapp"], strings["feedback.report.github"]]
+        assert strings["feedback.question"] not in page_html  # nowhere to send the answer to
+        assert strings["feedback.note"] not in page_html
+        github = found[1]["href"]
+        assert github.startswith(repository_of(page_html) + "/issues/new?"), github
+        q = query(github)
+        expected = strings["feedback.title.report"].replace("{title}", title)
+        check_message(q["title"], q["body"], expected, page_url, lang, source_path(lang, url))
+        share = found[0]["href"]
         assert share.startswith("https://wa.me/?text=")
         assert unquote(share.removeprefix("https://wa.me/?text=")) == f"{title} {page_url}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_configured_targets_get_email_and_whatsapp_links(configured_site, lang):
+def test_configured_channels_get_helpful_and_report_links_that_need_no_account(configured_site, lang):
     strings = ui(lang)
     url = "prosedur/biaya-paspor/"
     page_url = configured_site.base_url + lang_prefix(lang) + url
     title = title_of(lang, url)
     page_html = configured_site.html(lang_prefix(lang) + url)
-    found = {(l["kind"], l["channel"]): l for l in links(page_html)}
-    assert found[("report", "github")]["href"].startswith(repository_of(page_html) + "/issues/new?")
-    expected = strings["feedback.title.report"].replace("{title}", title)
-    mail = found[("report", "email")]
-    assert mail["text"] == strings["feedback.via_email"]
+    found = links(page_html)
+    assert [(l["kind"], l["channel"]) for l in found] == [
+        ("yes", "whatsapp"), ("no", "whatsapp"), ("report", "whatsapp"), ("report", "email"),
+        ("whatsapp", None), ("report", "github")]  # ("whatsapp", None): the share link
+    assert strings["feedback.question"] in page_html and strings["feedback.note"] in page_html
+    for link, kind in zip(found[:3], ("yes", "no", "report")):
+        assert link["href"].startswith("https://wa.me/6281234567890?text="), link["href"]
+        first, _, rest = query(link["href"])["text"].partition("\n")
+        expected = strings[f"feedback.title.{kind}"].replace("{title}", title)
+        check_message(first, rest, expected, page_url, lang, "prosedur/biaya-paspor.md")
+    assert found[2]["text"] == strings["feedback.report.whatsapp"]
+    mail = found[3]
+    assert mail["text"] == strings["feedback.report.email"]
     assert mail["href"].startswith(f"mailto:{ENV['FEEDBACK_EMAIL']}?")
     q = query(mail["href"])
+    expected = strings["feedback.title.report"].replace("{title}", title)
     check_message(q["subject"], q["body"], expected, page_url, lang, "prosedur/biaya-paspor.md")
-    whatsapp = found[("report", "whatsapp")]
-    assert whatsapp["href"].startswith("https://wa.me/6281234567890?text=")
-    text = query(whatsapp["href"])["text"]
-    first, _, rest = text.partition("\n")
-    check_message(first, rest, expected, page_url, lang, "prosedur/biaya-paspor.md")
+    assert found[5]["href"].startswith(repository_of(page_html) + "/issues/new?")
 
 
-def test_without_a_repository_the_links_show_the_documented_placeholder():
+def _config(repository="", email="", whatsapp=""):
     from types import SimpleNamespace
 
-    config = SimpleNamespace(extra={"repository": "", "feedback": {"email": "", "whatsapp": ""},
-                                    "speech_lang": {"id": "id-ID", "lpg": "id-ID", "en": "en-US"}},
-                             site_name="Situs", site_url="https://contoh.org/situs/")
-    page = SimpleNamespace(title="Judul", canonical_url="https://contoh.org/situs/lpg/a/", url="lpg/a/",
+    return SimpleNamespace(extra={"repository": repository, "feedback": {"email": email, "whatsapp": whatsapp},
+                                  "speech_lang": {"id": "id-ID", "lpg": "id-ID", "en": "en-US"}},
+                           site_name="Situs", site_url="https://contoh.org/situs/")
+
+
+def _page():
+    from types import SimpleNamespace
+
+    return SimpleNamespace(title="Judul", canonical_url="https://contoh.org/situs/lpg/a/", url="lpg/a/",
                            file=SimpleNamespace(src_uri="id/a.md"))
-    actions = page_actions.for_page(config, page, "lpg", "id", ui("lpg"))  # a fallback page
-    assert all(l["href"].startswith("https://github.com/OWNER/REPO/issues/new?") for l in actions["helpful"])
-    assert [l["channel"] for l in actions["report"]] == ["github"]
+
+
+def test_an_unset_target_gets_no_link_at_all():
+    actions = page_actions.for_page(_config(), _page(), "lpg", "id", ui("lpg"))  # a fallback page
+    assert actions["helpful"] == [] and actions["report"] == [] and actions["volunteer"] is None
+    assert "github.com" not in repr(actions)
     assert actions["speech_lang"] == "id-ID"  # the text is Indonesian
+
+
+def test_helpful_goes_to_email_when_it_is_the_only_channel():
+    actions = page_actions.for_page(_config(email="warga@contoh.org"), _page(), "lpg", "id", ui("lpg"))
+    assert [(l["kind"], l["channel"]) for l in actions["helpful"]] == [("yes", "email"), ("no", "email")]
+    assert [l["channel"] for l in actions["report"]] == ["email"]
     body = query(actions["report"][0]["href"])["body"]
     assert "docs/id/a.md" in body and "lpg (id)" in body
+
+
+def test_a_default_build_publishes_no_placeholder_repository(tmp_path):
+    """Built as a fresh clone is, without REPOSITORY_URL: no link to GitHub at all."""
+    env = {k: v for k, v in os.environ.items() if k not in ("REPOSITORY_URL", "FEEDBACK_EMAIL", "FEEDBACK_WHATSAPP")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=ROOT, capture_output=True, text=True, env={**env, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "github.com" not in text and "OWNER/REPO" not in text, path
 
 
 def test_link_builders_encode_everything():
@@ -196,10 +230,12 @@ def test_read_aloud_speaks_the_article_in_the_page_language(site, browser, lang)
         assert spoken, "speechSynthesis.speak was not called"
         assert {s["lang"] for s in spoken} == {SPEECH_LANG[lang]}
         texts = [s["text"] for s in spoken]
-        # In reading order: the notices above the title, the title, then the article.
-        first = page.evaluate("document.querySelector('article .site-notice .admonition-title').textContent")
-        assert texts[0] == first.strip()
-        assert title_of(lang, "prosedur/m-paspor/") in texts
+        # In reading order: the title, the one-line answer, the notices, then the article.
+        assert texts[0] == title_of(lang, "prosedur/m-paspor/")
+        answer = page.evaluate("document.querySelector('article .site-answer').textContent")
+        assert texts[1] == answer.strip()
+        notice = page.evaluate("document.querySelector('article .site-notice .admonition-title').textContent")
+        assert notice.strip() in texts[2:5]
         text = " ".join(texts)
         assert len(text) > 500
         # Not read: the button, the feedback block, the web addresses of the sources.

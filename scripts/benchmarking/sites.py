@@ -20,18 +20,14 @@ from pathlib import Path
 
 import yaml
 
+import site_config
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-class _EnvTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving `!ENV`; the benchmark sets site_url itself."""
-
-
-_EnvTagLoader.add_constructor("!ENV", lambda loader, node: None)
-
-
 def read_config(config_file: Path) -> dict:
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvTagLoader)
+    """mkdocs.yml without resolving `!ENV` (the benchmark sets site_url itself)."""
+    return site_config.read(config_file)
 
 
 def _i18n_plugin(config: dict) -> dict:

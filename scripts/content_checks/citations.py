@@ -39,13 +39,21 @@ TEL_LINK_RE = re.compile(r"\]\(\s*<?(tel:|sms:|https?://(?:api\.)?wa\.me/|https?
 DOCUMENT_LIST_MIN = 2
 
 
+def _lines(page: Page) -> list[tuple[int, str]]:
+    """The page's prose, then the texts of its "at a glance" box (front matter `glance`, shown on the
+    page with the same markers)."""
+    glance = (page.meta or {}).get("glance")
+    extra = [(page.line_of("glance"), str(text)) for text in glance.values()] if isinstance(glance, dict) else []
+    return list(prose_lines(page)) + extra
+
+
 def cited_ids(page: Page) -> list[tuple[int, str]]:
-    """(line, id) of every `[^id]` marker in the page's prose."""
-    return [(n, m.group(1)) for n, line in prose_lines(page) for m in CITE_RE.finditer(line)]
+    """(line, id) of every `[^id]` marker in the page's prose and its glance box."""
+    return [(n, m.group(1)) for n, line in _lines(page) for m in CITE_RE.finditer(line)]
 
 
 def value_markers(page: Page) -> list[tuple[int, str, str]]:
-    return [(n, m.group(1), m.group(2)) for n, line in prose_lines(page) for m in VALUE_RE.finditer(line)]
+    return [(n, m.group(1), m.group(2)) for n, line in _lines(page) for m in VALUE_RE.finditer(line)]
 
 
 def _has_citation(block: Block | None) -> bool:
@@ -118,7 +126,7 @@ def check_translation(original: Page, page: Page):
 def _page_numbers(page: Page) -> dict:
     """Each number the reader reads on the page -> (how many times, first line, as written)."""
     found: dict = {}
-    for n, line in prose_lines(page):
+    for n, line in _lines(page):
         for number in numbers(plain(line)):
             count, first, text = found.get(number.value, (0, n, number.text))
             found[number.value] = (count + 1, first, text)

@@ -495,6 +495,50 @@ WHATS_NEW = Schema(
     ),
 )
 
+PAGE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
+
+
+def page_path(node, value, ctx) -> str:
+    if not isinstance(value, str) or not PAGE_RE.match(value):
+        raise Invalid(f"harus alamat halaman di dalam docs/<bahasa>/, misalnya `prosedur/m-paspor.md`, "
+                      f"bukan {_short.repr(value)}")
+    return value
+
+
+def journey_steps(node, value, ctx) -> list[dict]:
+    """Steps of a journey: `- page: prosedur/m-paspor.md` with its `title` in every language."""
+    if not isinstance(value, list) or len(value) < 2:
+        raise Invalid("harus daftar langkah (minimal dua), masing-masing `- page: ...` dengan `title:`")
+    steps = []
+    for item_node, item in zip(node.value, value):
+        if not isinstance(item, dict) or set(item) != {"page", "title"}:
+            raise Invalid("setiap langkah berisi tepat `page:` dan `title:`", _line(item_node))
+        fields = _mapping(item_node)
+        page = page_path(fields["page"][1], item["page"], ctx)
+        try:
+            title = localized(fields["title"][1], item["title"], ctx)
+        except Invalid as exc:
+            raise Invalid(f"judul langkah `{page}` {exc.message}", exc.line or _line(item_node)) from None
+        if not isinstance(title, dict) or set(title) != set(ctx.languages):
+            raise Invalid(f"judul langkah `{page}` harus ditulis dalam setiap bahasa: {', '.join(ctx.languages)}",
+                          _line(item_node))
+        if page in (s["page"] for s in steps):
+            raise Invalid(f"halaman `{page}` muncul dua kali", _line(item_node))
+        steps.append({"page": page, "title": title})
+    return steps
+
+
+JOURNEYS = Schema(
+    "journeys.yml",
+    empty_ok=True,
+    example="salin entri lain di file ini, mulai dari `- id:`",
+    fields=(
+        Field("id", slug, what="kode pendek unik, misalnya `membuat-paspor`"),
+        Field("title", localized, what="judul panduan langkah demi langkah, dalam setiap bahasa"),
+        Field("steps", journey_steps, what="daftar langkah: `- page: prosedur/m-paspor.md` dengan `title:`"),
+    ),
+)
+
 SOURCE_KINDS = ("official", "news")
 # One passage of one document, cited from pages by `[^id]`. Files: data/sources/*.yml (SOURCES_DIR).
 SOURCE_FIELDS = (
@@ -509,7 +553,7 @@ SOURCE_FIELDS = (
 )
 SOURCES_DIR = "sources"
 
-SCHEMAS = (SERVICE_POINTS, HOTLINES, AGENDA, PARTNERS, FEES, WHATS_NEW)
+SCHEMAS = (SERVICE_POINTS, HOTLINES, AGENDA, PARTNERS, FEES, WHATS_NEW, JOURNEYS)
 BY_FILE = {s.file: s for s in SCHEMAS}
 
 

@@ -66,6 +66,39 @@ def _texts(value: Any) -> str | None:
     return next((f"butir ke-{n} {why}" for n, v in enumerate(value, 1) if (why := _markup(v))), None)
 
 
+def _summary(value: Any) -> str | None:
+    reason = _text(value, max_len=160)
+    if reason:
+        return reason
+    if re.search(r"\d", value):
+        # A number is a fact that needs its source; the one-line answer has none: it goes in the text.
+        return "memuat angka; angka (biaya, lama, nomor) harus di isi halaman dengan sumbernya, bukan di ringkasan"
+    if "\n" in value.strip():
+        return "harus satu baris"
+    return None
+
+
+GLANCE_KEYS = ("bring", "cost", "time", "where")  # the order the box shows them in
+GLANCE_MARKER_RE = re.compile(r"\{\{\s*fee\s+[a-z0-9]+(?:-[a-z0-9]+)*\s*\}\}|\[\^[a-z0-9]+(?:-[a-z0-9]+)*\]")
+
+
+def _glance(value: Any) -> str | None:
+    if not isinstance(value, dict) or not value:
+        return "harus berisi " + ", ".join(f"`{k}:`" for k in GLANCE_KEYS) + " (satu atau lebih), masing-masing satu kalimat"
+    for key, text in value.items():
+        if key not in GLANCE_KEYS:
+            return f"berisi `{key}`; yang boleh hanya " + ", ".join(GLANCE_KEYS)
+        reason = _text(text, max_len=200)
+        if reason:
+            return f"bagian `{key}` {reason}"
+        if "{" in GLANCE_MARKER_RE.sub("", text) or "}" in GLANCE_MARKER_RE.sub("", text):
+            return f"bagian `{key}` memuat kurung kurawal selain `{{{{ fee KODE }}}}`"
+        if not GLANCE_MARKER_RE.search(text):
+            return (f"bagian `{key}` tidak menyebut sumber: tulis `[^kode-sumber]` di akhir kalimat, "
+                    "atau `{{ fee KODE }}` untuk biaya")
+    return None
+
+
 SEARCH_TERMS_MAX = 25
 SEARCH_TERM_MAX_LEN = 60
 # Letters of any script, digits, spaces, hyphens and apostrophes: nothing that could end the HTML
@@ -113,6 +146,11 @@ FIELDS: tuple[Field, ...] = (
           "Biaya paspor", "all", partial(_text, max_len=80)),
     Field("description", "Satu kalimat ringkasan isi halaman (paling banyak 160 huruf).",
           "Tarif paspor menurut PP 45 Tahun 2024.", "all", partial(_text, max_len=160)),
+    Field("summary", "Jawaban satu baris, tampil tepat di bawah judul (paling banyak 160 huruf, tanpa angka).",
+          "Daftar di aplikasi M-Paspor, lalu datang ke kantor imigrasi pada jadwal Anda.", "no", _summary),
+    Field("glance", "Kotak \"sekilas\" di awal halaman prosedur: `bring` (yang dibawa), `cost` (biaya, dengan "
+          "`{{ fee KODE }}`), `time` (lama), `where` (tempat). Setiap kalimat dengan sumbernya `[^kode-sumber]`.",
+          "bring: e-KTP dan Kartu Keluarga.[^kode-sumber]", "no", _glance),
     Field("reviewed", "Tanggal terakhir isi halaman diperiksa dengan sumbernya.",
           "2026-11-28", "all", _date),
     Field("translation_status", "Khusus terjemahan: `draft` atau `reviewed`.", "draft", "translation", _status),

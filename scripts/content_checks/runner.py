@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import (citations, data_files, html_safety, hygiene, images, links, metadata, plain_language, preferred_terms,
-               search_words, sources, tools, translations, videos)
+from . import (citations, data_files, html_safety, hygiene, images, journeys, links, metadata, plain_language,
+               preferred_terms, search_words, sources, tools, translations, videos)
 from .model import ERROR, Problem, Site
 
 RULES = (hygiene, metadata, translations, links, sources, citations, images, html_safety, plain_language,
-         preferred_terms, data_files, search_words, videos, tools)
+         preferred_terms, data_files, journeys, search_words, videos, tools)
 
 
 def run(root: Path, languages: list[str]) -> list[Problem]:

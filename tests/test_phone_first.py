@@ -1,0 +1,310 @@
+"""Phone-first pages (issue 16): the answer at the top, the "at a glance" box, step-by-step journeys,
+the home page's tasks and hotline strip. Built HTML, the content rules fed broken input, and Chromium
+with JavaScript off."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+from tinyhtml5.parser import HTMLParser
+
+from conftest import LANGUAGES, PHONE, ROOT, copy_project, lang_prefix
+
+from content_checks import runner
+from content_checks.model import ERROR
+
+PREFIX = {lang: lang_prefix(lang) for lang in LANGUAGES}
+
+
+def tree(page_html: str):
+    return HTMLParser(namespace_html_elements=False).parse(page_html)
+
+
+def text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def words(element) -> str:
+    """The text without the numbered citation markers ([1], [2]...)."""
+    def walk(el):
+        out = "" if el.tag == "sup" else (el.text or "") + "".join(walk(child) for child in el)
+        return out + (el.tail or "")
+    return " ".join(((element.text or "") + "".join(walk(child) for child in element)).split())
+
+
+def article(site, url: str):
+    """The page's article content (inside Material's <article>, the part search indexes)."""
+    return tree(site.html(url)).find(".//article/div[@data-pagefind-body]")
+
+
+# --- the answer at the top ------------------------------------------------------------------------
+
+SUMMARY = {
+    "id": "Daftar di aplikasi M-Paspor, bayar segera, lalu datang ke Kantor Imigrasi Kotabumi membawa dokumen asli.",
+    "en": "Apply in the M-Paspor app, pay at once, then go to the Kotabumi Immigration Office with your original "
+          "documents.",
+}
+NOTICE_LINE = {"id": "Belum diverifikasi", "lpg": "Terjemahan sija masih draf · Kak mak diverifikasi",
+               "en": "Not verified yet"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_title_comes_first_then_the_answer_then_one_line_of_notices(site, lang):
+    body = article(site, PREFIX[lang] + "prosedur/m-paspor/")
+    top = [el for el in body if "md-content__button" not in (el.get("class") or "")]  # Material's edit link
+    assert top[0].tag == "h1"
+    assert top[1].tag == "p" and top[1].get("class") == "site-answer"
+    if lang in SUMMARY:
+        assert text(top[1]) == SUMMARY[lang]
+    status = top[2]
+    assert status.get("class") == "site-page-status"
+    notices = status.find("details")
+    assert notices is not None and notices.get("open") is None  # collapsed: one line
+    assert text(notices.find("summary")) == NOTICE_LINE[lang]
+    assert [d.get("data-notice") for d in notices.findall("div")] == (
+        ["draft", "unverified"] if lang == "lpg" else ["unverified"])
+    assert status.find("button[@data-read-aloud]") is not None
+    # Nothing about the page stands above its title.
+    assert len(list(body.iter("h1"))) == 1 and not tree(site.html(PREFIX[lang] + "prosedur/m-paspor/")).findall(
+        ".//article/div[@data-notice]")
+
+
+def test_a_page_without_summary_or_notices_has_only_its_title(site):
+    body = article(site, "program-komunitas/agenda/")
+    assert body.find("p[@class='site-answer']") is None
+    assert body.find(".//details[@class]") is None or "site-notices" not in body.find(".//details[@class]").get("class")
+
+
+# --- at a glance ----------------------------------------------------------------------------------
+
+GLANCE = {
+    "id": [("Yang dibawa", "Ponsel dengan internet; saat ke kantor, semua dokumen asli."),
+           ("Biaya", "Rp350.000 sampai Rp950.000. Bayar paling lambat 2 jam setelah mendaftar."),
+           ("Lamanya", "Menurut berita, paspor jadi 3 sampai 4 hari kerja setelah wawancara."),
+           ("Tempat", "Kantor Imigrasi Kotabumi, yang melayani Lampung Barat.")],
+    "en": [("What to bring", "A phone with internet; at the office, all your original documents."),
+           ("Cost", "IDR 350,000 to IDR 950,000. Pay within 2 hours of applying."),
+           ("How long", "According to the news, the passport is ready 3 to 4 working days after the interview."),
+           ("Where", "Kotabumi Immigration Office, which serves Lampung Barat.")],
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_procedure_page_opens_with_its_glance_box_with_fees_and_sources(site, lang):
+    body = article(site, PREFIX[lang] + "prosedur/m-paspor/")
+    box = body.find(".//div[@class='site-glance']")
+    assert box is not None
+    dl = box.find("dl")
+    terms = [text(dt) for dt in dl.findall("dt")]
+    # Each answer ends in its numbered citations ([1], [2]...): drop them to read the words.
+    answers = []
+    for dd in dl.findall("dd"):
+        sups = dd.findall(".//sup")
+        assert sups and all(sup.get("class") == "site-cite" and sup.find("a").get("href").startswith("#ref-")
+                            for sup in sups)
+        answers.append(words(dd))
+    assert list(zip(terms, answers)) == GLANCE[lang]
+    # The box is the first thing of the page's content, after the page's top and its journey.
+    after_top = [el for el in body if el.tag not in ("h1", "nav") and el.get("class") not in (
+        "site-answer", "site-page-status", "md-content__button md-icon")]
+    assert after_top[0] is box
+
+
+@pytest.mark.browser
+def test_in_print_the_glance_box_and_notices_show_and_the_step_panel_does_not(site, browser):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site.base_url + "prosedur/m-paspor/")
+        page.emulate_media(media="print")
+        assert page.locator(".site-glance").is_visible()
+        assert page.locator("[data-notice=unverified]").is_visible()  # printed open
+        assert not page.locator(".site-notices > summary").is_visible()
+        assert not page.locator(".site-journey").is_visible() and not page.locator(".site-journey-next").is_visible()
+    finally:
+        context.close()
+
+
+GLANCE_PAGE = """---
+title: Contoh prosedur
+description: Halaman contoh.
+summary: {summary}
+glance:
+  {glance}
+reviewed: 2026-11-28
+---
+
+Teks halaman.
+"""
+
+
+@pytest.fixture(scope="module")
+def checked_project(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("glance-project"))
+
+
+@pytest.mark.parametrize("summary, glance, rule, says", [
+    ("Bayar 350 ribu di kantor.", "bring: e-KTP.[^permenkumham-18-2022-pasal-4]", "metadata/invalid", "memuat angka"),
+    ("Datang ke kantor.", "bawa: e-KTP.[^permenkumham-18-2022-pasal-4]", "metadata/invalid", "`bawa`"),
+    ("Datang ke kantor.", "bring: e-KTP dan Kartu Keluarga.", "metadata/invalid", "tidak menyebut sumber"),
+    ("Datang ke kantor.", "cost: '{{ fee paspor-gratis }}'", "citation/unknown", "paspor-gratis"),
+    ("Datang ke kantor.", "where: Kotabumi.[^sumber-karangan]", "citation/unknown", "sumber-karangan"),
+    ("Datang ke kantor.", "time: '{{ phone sapa-129 }} saja.[^karawang-bap-langkah]'", "metadata/invalid",
+     "kurung kurawal"),
+])
+def test_summary_and_glance_are_refused_with_file_and_line(checked_project, summary, glance, rule, says):
+    page = checked_project / "docs" / "id" / "prosedur" / "contoh-uji.md"
+    page.write_text(GLANCE_PAGE.format(summary=summary, glance=glance), encoding="utf-8")
+    try:
+        found = [p for p in runner.run(checked_project, LANGUAGES)
+                 if p.path == "docs/id/prosedur/contoh-uji.md" and p.rule == rule]
+    finally:
+        page.unlink()
+    assert found, rule
+    assert found[0].severity == ERROR and says in found[0].message
+    assert found[0].line in (4, 5)  # the summary or glance line
+
+
+# --- step by step ---------------------------------------------------------------------------------
+
+PASSPORT_STEPS = {
+    "id": ["Pilih jenis paspor", "Siapkan dokumen asli", "Daftar lewat M-Paspor", "Bayar tarif resmi",
+           "Datang ke kantor imigrasi"],
+    "en": ["Choose the type of passport", "Get your original documents ready", "Apply with M-Paspor",
+           "Pay the official fee", "Go to the immigration office"],
+    "lpg": ["Pilih jenis paspor", "Siapko dokumen asli", "Daftar liwat M-Paspor", "Bayar tarif resmi",
+            "Ratong mit kantor imigrasi"],
+}
+PASSPORT_PAGES = ["prosedur/jenis-paspor/", "prosedur/dokumen-paspor/", "prosedur/m-paspor/",
+                  "prosedur/biaya-paspor/", "lokasi-layanan/kantor-imigrasi-kotabumi/"]
+WORK_PAGES = ["jalur-migrasi/bekerja-ke-luar-negeri/", "jalur-migrasi/tanda-perdagangan-orang/",
+              "prosedur/paspor-pekerja-migran/", "hak-dan-kewajiban/hak-pekerja-migran/",
+              "prosedur/lapor-diri-luar-negeri/", "jalur-migrasi/pulang-ke-kampung/"]
+STEP_LINE = {"id": "Langkah {n} dari {total}", "lpg": "Langkah {n} jak {total}", "en": "Step {n} of {total}"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("journey, pages", [("membuat-paspor", PASSPORT_PAGES), ("bekerja-aman", WORK_PAGES)])
+def test_every_step_page_shows_the_numbered_journey_with_its_step_marked(site, lang, journey, pages):
+    for n, url in enumerate(pages, 1):
+        page = tree(site.html(PREFIX[lang] + url))
+        nav = page.find(f".//nav[@data-journey='{journey}']")
+        assert nav is not None, url
+        summary = text(nav.find(".//summary"))
+        assert summary.startswith(STEP_LINE[lang].format(n=n, total=len(pages)) + " · "), summary
+        items = nav.findall(".//ol/li")
+        links = [li.find("a") for li in items]
+        if journey == "membuat-paspor":
+            assert [text(a) for a in links] == PASSPORT_STEPS[lang]
+        assert [a.get("aria-current") for a in links] == ["step" if i == n else None for i in range(1, len(pages) + 1)]
+        # Every link leads to the step's page in the same language (relative, works under a sub-path).
+        for a, target in zip(links, pages):
+            resolved = (site.dir / PREFIX[lang] / url / a.get("href")).resolve()
+            assert resolved == (site.dir / PREFIX[lang] / target).resolve(), (url, a.get("href"))
+        nxt = page.find(".//p[@class='site-journey-next']")
+        if n < len(pages):
+            assert nxt.find("a").get("href") == links[n].get("href")
+        else:
+            assert nxt is None
+
+
+def test_a_page_outside_any_journey_has_no_panel(site):
+    assert "site-journey" not in site.html("program-komunitas/agenda/")
+
+
+@pytest.mark.parametrize("change, says", [
+    (lambda j: j[0]["steps"][1].update(page="prosedur/tidak-ada.md"), "prosedur/tidak-ada.md"),
+    (lambda j: j[0]["steps"][0]["title"].pop("en"), "setiap bahasa"),
+    (lambda j: j[0]["steps"].append(dict(j[0]["steps"][0])), "dua kali"),
+])
+def test_the_journey_file_is_checked(checked_project, change, says):
+    path = checked_project / "data" / "journeys.yml"
+    original = path.read_text(encoding="utf-8")
+    journeys = yaml.safe_load(original)
+    change(journeys)
+    path.write_text(yaml.safe_dump(journeys, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        found = [p for p in runner.run(checked_project, LANGUAGES) if p.path == "data/journeys.yml"]
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert found and found[0].severity == ERROR and says in found[0].message, [str(p) for p in found]
+    assert found[0].line > 0
+
+
+# --- the home page --------------------------------------------------------------------------------
+
+TASKS = {
+    "id": ["Membuat paspor", "Biaya paspor", "Bekerja ke luar negeri dengan aman", "Tanda perdagangan orang",
+           "Minta bantuan sekarang", "Kantor yang melayani"],
+    "en": ["Get a passport", "Passport fees", "Work abroad safely", "Signs of human trafficking", "Get help now",
+           "Offices that serve you"],
+}
+TASK_PAGES = ["prosedur/m-paspor/", "prosedur/biaya-paspor/", "jalur-migrasi/bekerja-ke-luar-negeri/",
+              "jalur-migrasi/tanda-perdagangan-orang/", "jalur-migrasi/minta-bantuan/", "lokasi-layanan/"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_starts_with_six_tasks_then_tap_to_call(site, lang):
+    body = article(site, PREFIX[lang])
+    h2 = body.find(".//h2[@id='tugas']")
+    headings = [el for el in body.iter() if el.tag == "h2"]
+    assert headings[0] is h2  # the tasks come before everything else
+    parent = next(el for el in body.iter() if h2 in list(el))
+    siblings = list(parent)
+    tasks = siblings[siblings.index(h2) + 1]
+    assert tasks.tag == "ul"
+    cards = tasks.findall("li")
+    assert len(cards) == 6
+    for card, target in zip(cards, TASK_PAGES):
+        link = card.find("a")
+        assert link.get("href") == target
+        assert link.find(".//{http://www.w3.org/2000/svg}path") is not None  # Material's icon, inline: nothing to download
+        assert text(card) != text(link)  # one line under the task's name
+    if lang in TASKS:
+        assert [text(c.find("a")) for c in cards] == TASKS[lang]
+    strip = body.find(".//div[@class='site-hotline-strip']")
+    calls = [a for a in strip.iter("a") if (a.get("href") or "").startswith("tel:")]
+    assert [a.get("href") for a in calls] == ["tel:110", "tel:129"]  # the verified numbers of data/hotlines.yml
+    for a in calls:
+        assert "md-button" in a.get("class")
+    assert len(strip.findall(".//sup[@class='site-cite']")) == 2  # each with its source
+
+
+# --- JavaScript off ----------------------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_everything_works_with_javascript_off(site, browser, lang):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.base_url + PREFIX[lang] + "prosedur/m-paspor/")
+        # Notices and the journey open with a tap.
+        notice = page.locator("[data-notice=unverified]")
+        assert not notice.is_visible()
+        page.locator(".site-notices > summary").tap()
+        assert notice.is_visible()
+        steps = page.locator(".site-journey ol")
+        assert not steps.is_visible()
+        page.locator(".site-journey summary").tap()
+        assert steps.is_visible()
+        # The listen button needs a script: without one it stays hidden.
+        assert not page.locator("[data-read-aloud]").is_visible()
+        # Feedback: the share link is a plain link.
+        assert page.locator("[data-share=whatsapp]").get_attribute("href").startswith("https://wa.me/?text=")
+        # The menu opens (Material's CSS-only drawer: a checkbox and its label).
+        drawer = page.locator(".md-sidebar--primary")
+        page.locator("label.md-header__button[for=__drawer]").tap()
+        page.wait_for_timeout(400)  # the drawer slides in
+        assert drawer.bounding_box()["x"] >= 0
+        page.locator("label.md-overlay").tap(position={"x": 340, "y": 400}, force=True)
+        # The language switcher opens on tap and its links lead to the other languages.
+        other = next(l for l in LANGUAGES if l != lang)
+        page.click("button[aria-label].md-header__button:has(+ .md-select__inner)")
+        page.click(f"a.md-select__link[hreflang='{'ljp' if other == 'lpg' else other}']")
+        page.wait_for_load_state()
+        assert page.url == site.base_url + PREFIX[other] + "prosedur/m-paspor/"
+    finally:
+        context.close()
