@@ -73,8 +73,8 @@ def rewrite_page(site: Path, text: str, rel: str, copy: Copy, public_url: str | 
 
     def rewrite_tag(tag: re.Match) -> str:
         name, attrs = tag["name"].lower(), tag["attrs"]
-        if name == "link" and re.search(r'\srel="(alternate|canonical)"', attrs):
-            return ""  # hreflang and canonical addresses are for search engines, not for a copy
+        if name == "link" and page_assets.ONLINE_ONLY_LINK_RE.search(attrs):
+            return ""  # for search engines and installing the app, not for a copy in a folder
         if name == "script":
             # A copy registers no service worker (sw.js is not in it).
             attrs = re.sub(r'\sdata-service-worker="[^"]*"', "", attrs)

@@ -39,6 +39,9 @@ TAG_RE = re.compile(r"<(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b(?P<attrs>[^>]*)>")
 # Our templates and Python-Markdown always quote attribute values with double quotes.
 URL_ATTR_RE = re.compile(r'(?P<lead>\s(?P<attr>href|src|poster)=")(?P<value>[^"]*)"')
 _SRCSET_RE = re.compile(r'\ssrcset="([^"]*)"')
+# <link> tags that serve the site online, never a reader of the page: search engines (hreflang,
+# canonical) and installing the app (manifest, icon). An offline copy drops them; they use no file.
+ONLINE_ONLY_LINK_RE = re.compile(r'\srel="(?:alternate|canonical|manifest|apple-touch-icon)"')
 _CSS_URL_RE = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -67,6 +70,8 @@ def links(rel: str, text: str) -> list[str]:
     found = []
     if rel.endswith(".html"):
         for tag in TAG_RE.finditer(text):
+            if tag["name"].lower() == "link" and ONLINE_ONLY_LINK_RE.search(tag["attrs"]):
+                continue
             urls = [html.unescape(a["value"]) for a in URL_ATTR_RE.finditer(tag["attrs"])]
             for srcset in _SRCSET_RE.findall(tag["attrs"]):
                 urls += [c.strip().split(" ")[0] for c in html.unescape(srcset).split(",")]
