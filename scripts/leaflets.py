@@ -44,6 +44,7 @@ MAX_PAGES = 2
 CACHE_KEEP = 200  # a few full builds (11 leaflets x 3 languages each)
 _ARTICLE_RE = re.compile(r"<article\b[^>]*>(?P<body>.*?)</article>", re.S)
 _CLOSED_DETAILS_RE = re.compile(r"<details\b(?![^>]*\bopen\b)", re.I)
+_H1_RE = re.compile(r"<h1\b.*?</h1>", re.S | re.I)
 _SRC_RE = re.compile(r"""\b(?:src|poster)\s*=\s*["']([^"']+)["']""", re.I)
 _LINK_RE = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<body>.*?)</a>", re.S | re.I)
 _HREF_RE = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -131,6 +132,10 @@ def leaflet_html(page_html: str, leaflet: Leaflet, stylesheet_url: str, page_add
     if not article:
         raise ValueError(f"{leaflet.page_file}: no <article> in the built page")
     body = absolute_links(_CLOSED_DETAILS_RE.sub("<details open", article["body"]), page_address)
+    # A leaflet starts with its title, whatever stands above it on the page.
+    title = _H1_RE.search(body)
+    if title:
+        body = title.group(0) + body[:title.start()] + body[title.end():]
     meta = f'<meta name="dcterms.modified" content="{html.escape(leaflet.reviewed)}">' if leaflet.reviewed else ""
     return (
         f'<!doctype html><html lang="{html.escape(leaflet.html_lang)}"><head><meta charset="utf-8">'

@@ -72,7 +72,7 @@ def _root(tmp_path):
                  ['docs/id/uji.md:2: GALAT [metadata/invalid] Kolom `title` memuat `<`, tanda yang dipakai kode HTML. Tulis teks biasa; untuk kutipan pakai tanda kutip lengkung “…”.'],
                  id='metadata: markup in title'),
     pytest.param(metadata, 'id', 'uji.md', '---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\nlayout: x\n---\n\nTeks.\n',
-                 ['docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `layout` tidak dikenal. Kolom yang boleh: title, description, reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya.'],
+                 ['docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `layout` tidak dikenal. Kolom yang boleh: title, description, summary, glance, reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya.'],
                  id='metadata: unknown field'),
     pytest.param(metadata, 'id', 'uji.md', '---\ntitle: [Uji\ndescription: Uji.\n---\n\nTeks.\n',
                  ["docs/id/uji.md:2: GALAT [metadata/yaml] Bagian metadata (antara dua garis ---) tidak bisa dibaca: did not find expected ',' or ']'. Periksa titik dua, tanda kutip dan spasi di awal baris."],
@@ -177,7 +177,7 @@ def _root(tmp_path):
                  ['docs/id/uji.md:2: GALAT [metadata/invalid] Kolom `title` terlalu panjang (81 huruf); paling banyak 80 huruf.'],
                  id='metadata: title too long'),
     pytest.param(metadata, 'id', 'uji.md', HEAD + '5: x\n---\n\nTeks.\n',
-                 ['docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `5` tidak dikenal. Kolom yang boleh: title, description, reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya.'],
+                 ['docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `5` tidak dikenal. Kolom yang boleh: title, description, summary, glance, reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya.'],
                  id='metadata: a number as key'),
     pytest.param(hygiene, 'id', 'uji.md', FRONT + 'Awal\u200d👩.\n',
                  ['docs/id/uji.md:8: GALAT [file/invisible] Ada karakter tak terlihat U+200D di kolom 5. Karakter ini bisa menyembunyikan atau membalik teks; hapus (ketik ulang kata di sekitarnya).'],
@@ -321,7 +321,7 @@ def test_the_first_crlf_is_the_line_reported(tmp_path):
         "docs/id/uji.md:5: GALAT [metadata/unknown] Kolom `sources` tidak dipakai lagi: sumber ditulis pada kalimatnya, "
         "dengan penanda `[^kode-sumber]` (kode dari data/sources/). Hapus kolom ini.",
         "docs/id/uji.md:6: GALAT [metadata/unknown] Kolom `layout` tidak dikenal. Kolom yang boleh: title, description, "
-        "reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya."]),
+        "summary, glance, reviewed, translation_status, unverified, leaflet, original, hide, search_terms. Periksa ejaannya."]),
     ("search_terms: [" + ", ".join(f"kata{i}" for i in range(25)) + "]\n", []),  # 25 is the most
     ("leaflet: false\n", []),
     ("unverified: [Jam buka kantor.]\n", []),

@@ -30,7 +30,9 @@ CASES = {
     "iframe hint": ('<iframe src="https://www.youtube.com/embed/x"></iframe>',
                     [tag("iframe", "Untuk video pakai `![type:video](alamat-video)`.")] * 2),
     "upper-case tag": ("<SCRIPT>alert(1)", [tag("script")]),
-    "svg": ("<svg onload=alert(1)>", [tag("svg")]),
+    # An icon's <svg> is allowed (pymdownx.emoji writes them), its handlers are not.
+    "svg handler": ("<svg onload=alert(1)>", [f"{WHERE} [html/event-handler] " + HANDLER.format("onload")]),
+    "svg animation": ("<svg><animate attributeName=href to=javascript:alert(1) />", [tag("animate")]),
     "event handler": ('<img src="x.png" alt="" onerror="alert(1)">', [f"{WHERE} [html/event-handler] " + HANDLER.format("onerror")]),
     "event handler upper case": ('<p ONCLICK="alert(1)">x</p>', [f"{WHERE} [html/event-handler] " + HANDLER.format("onclick")]),
     "event handler without quotes": ("<img src=x.png alt='' onerror=alert(1)>",

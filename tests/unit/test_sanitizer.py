@@ -43,8 +43,14 @@ CASES = {
                       ["atribut `onerror` pada `<img>`"]),
     "noscript": ('<noscript><p title="</noscript><img src=x.png onerror=alert(1)>"></p></noscript>',
                  '&lt;p title="<img src="x.png">"&gt;<p></p>', ["tag `<noscript>`", "atribut `onerror` pada `<img>`"]),
-    "svg animation": ("<svg><animate attributeName=href to=javascript:alert(1) /><a><text>x</text></a></svg>", "",
-                      ["tag `<svg>`", "tag `<animate>`", "tag `<a>`", "tag `<text>`"]),
+    # An icon's <svg> is allowed (pymdownx.emoji), but nothing in it that animates or draws text.
+    "svg animation": ("<svg><animate attributeName=href to=javascript:alert(1) /><a><text>x</text></a></svg>",
+                      "<svg><a>x</a></svg>", ["tag `<animate>`", "tag `<text>`"]),
+    "svg handlers and script": ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" onload="alert(1)">'
+                                '<path d="M6 2" onclick="alert(1)"/><script>alert(1)</script></svg>',
+                                '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M6 2"></path></svg>',
+                                ["atribut `onload` pada `<svg>`", "atribut `onclick` pada `<path>`", "tag `<script>`"]),
+    "svg link to a script": ('<svg><a href="javascript:alert(1)">x</a></svg>', "<svg><a>x</a></svg>", [JAVASCRIPT]),
     # Nothing that embeds, submits, redirects or re-bases the page.
     "base": ('<base href="//evil.example/">', "", ["tag `<base>`"]),
     "meta refresh": ('<meta http-equiv="refresh" content="0;url=//evil.example">', "", ["tag `<meta>`"]),
@@ -82,12 +88,10 @@ CASES = {
         '<a href="https://exa mple.com/' + "x" * 70 + '">x</a>', "<a>x</a>",
         ["atribut `href` pada `<a>` (alamat `https://exa mple.com/" + "x" * 39 + "` tidak bisa dibaca sebagai "
          "alamat web)"]),
-    # An element the parser puts inside <svg> is removed with it, even if its twin outside is kept.
-    "svg link beside a real link": ('<svg><a>x</a></svg><a href="#b">y</a>', '<a href="#b">y</a>',
-                                    ["tag `<svg>`", "tag `<a>`"]),
+    # An element inside <svg> follows the same policy as its twin outside.
+    "svg link beside a real link": ('<svg><a>x</a></svg><a href="#b">y</a>', '<svg><a>x</a></svg><a href="#b">y</a>', []),
     "svg link with the same title": ('<a title="t">1</a><svg><a title="t">2</a></svg><a>3</a>',
-                                     '<a title="t">1</a><a>3</a>',
-                                     ["tag `<svg>`", "atribut `title` pada `<a>`", "tag `<a>`"]),
+                                     '<a title="t">1</a><svg><a title="t">2</a></svg><a>3</a>', []),
 }
 
 
