@@ -224,10 +224,10 @@ def test_one_broken_entry_does_not_hide_the_others(tmp_path):
 BROKEN_INPUTS = [
     (b'',
      '1:shape',
-     {'agenda': '', 'fees': ''}),
+     {'agenda': '', 'fees': '', 'journeys': '', 'whats-new': ''}),
     (b'# only a comment\n',
      '1:shape',
-     {'agenda': '', 'fees': ''}),
+     {'agenda': '', 'fees': '', 'journeys': '', 'whats-new': ''}),
     (b'- name: [unclosed\n  purpose: x\n',
      '2:yaml',
      {}),
@@ -251,7 +251,7 @@ BROKEN_INPUTS = [
      {'service-points': '1:shape'}),
     (b'- null\n- []\n- {}\n',
      '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required 3:required 3:required',
-     {'fees': '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required', 'hotlines': '1:entry 2:entry 3:required 3:required 3:required 3:required', 'partners': '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required 3:required', 'service-points': '1:shape'}),
+     {'fees': '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required', 'hotlines': '1:entry 2:entry 3:required 3:required 3:required 3:required', 'partners': '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required 3:required', 'service-points': '1:shape', 'journeys': '1:entry 2:entry 3:required 3:required 3:required', 'whats-new': '1:entry 2:entry 3:required 3:required 3:required 3:required 3:required 3:required'}),
     (b'- &a [*a]\n',
      '1:entry',
      {'service-points': '1:shape'}),
@@ -266,10 +266,10 @@ BROKEN_INPUTS = [
      {'service-points': '4:invalid 4:invalid 4:invalid 4:required 4:required 4:required 4:required 4:required 4:required 4:required 4:required 4:required 4:required'}),
     (b'- id: a\n  date: 2027-13-45\n  coordinates: {lat: x, lon: .inf}\n  verified: {date: 1, by: [], x: 2}\n',
      '3:unknown-field 4:unknown-field 1:required 2:invalid 1:required 1:required 1:required 1:required',
-     {'fees': '2:unknown-field 3:unknown-field 4:unknown-field 1:required 1:required 1:required 1:required', 'hotlines': '2:unknown-field 3:unknown-field 1:required 1:required 4:invalid', 'partners': '2:unknown-field 3:unknown-field 4:unknown-field 1:required 1:required 1:required 1:required 1:required', 'service-points': '1:shape'}),
+     {'fees': '2:unknown-field 3:unknown-field 4:unknown-field 1:required 1:required 1:required 1:required', 'hotlines': '2:unknown-field 3:unknown-field 1:required 1:required 4:invalid', 'partners': '2:unknown-field 3:unknown-field 4:unknown-field 1:required 1:required 1:required 1:required 1:required', 'service-points': '1:shape', 'journeys': '2:unknown-field 3:unknown-field 4:unknown-field 1:required 1:required', 'whats-new': '3:unknown-field 4:unknown-field 2:invalid 1:required 1:required 1:required 1:required'}),
     (b'- {id: a, name: {fr: b}, phone: true, whatsapp: 1e9, source: [http://x, 5], verified: yes}\n',
      '1:unknown-field 1:unknown-field 1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:required 1:required 1:required 1:required 1:required',
-     {'fees': '1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:invalid 1:required 1:invalid', 'hotlines': '1:invalid 1:required 1:invalid 1:invalid 1:invalid 1:invalid', 'partners': '1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:invalid 1:required 1:required 1:invalid', 'service-points': '1:shape'}),
+     {'fees': '1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:invalid 1:required 1:invalid', 'hotlines': '1:invalid 1:required 1:invalid 1:invalid 1:invalid 1:invalid', 'partners': '1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:invalid 1:required 1:required 1:invalid', 'service-points': '1:shape', 'journeys': '1:unknown-field 1:unknown-field 1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:required', 'whats-new': '1:unknown-field 1:unknown-field 1:unknown-field 1:unknown-field 1:required 1:required 1:required 1:required 1:invalid'}),
     (b'? [a, b]\n: c\n',
      '1:yaml',
      {}),
@@ -284,7 +284,7 @@ BROKEN_INPUTS = [
      {}),
     (b'- id: a\n  id: b\n',
      '2:duplicate-field 1:required 1:required 1:required 1:required 1:required 1:required',
-     {'fees': '2:duplicate-field 1:required 1:required 1:required 1:required', 'hotlines': '2:duplicate-field 1:required 1:required 1:required', 'partners': '2:duplicate-field 1:required 1:required 1:required 1:required 1:required', 'service-points': '1:shape'}),
+     {'fees': '2:duplicate-field 1:required 1:required 1:required 1:required', 'hotlines': '2:duplicate-field 1:required 1:required 1:required', 'partners': '2:duplicate-field 1:required 1:required 1:required 1:required 1:required', 'service-points': '1:shape', 'journeys': '2:duplicate-field 1:required 1:required', 'whats-new': '2:duplicate-field 1:required 1:required 1:required 1:required 1:required'}),
     (b'---\n- a\n---\n- b\n',
      '3:yaml',
      {}),
@@ -313,8 +313,8 @@ YAML_HINT = ("Periksa titik dua, tanda kutip, tanda `-` dan spasi di awal baris 
 
 @pytest.mark.parametrize("content, message", [
     (b"- name: [unclosed\n  purpose: x\n",
-     "data/hotlines.yml:2: GALAT [data/hotlines/yaml] File tidak bisa dibaca sebagai YAML: expected ',' or ']', but "
-     f"got ':'. {YAML_HINT}"),
+     "data/hotlines.yml:2: GALAT [data/hotlines/yaml] File tidak bisa dibaca sebagai YAML: did not find expected ',' "
+     f"or ']'. {YAML_HINT}"),  # LibYAML's words (the build reads data with its loader)
     (b"\xff\xfe not utf-8",
      "data/hotlines.yml:1: GALAT [data/hotlines/encoding] File ini bukan teks UTF-8 (ada huruf yang rusak di baris "
      "ini). Simpan ulang sebagai UTF-8, misalnya dari editor GitHub."),
