@@ -1,8 +1,8 @@
 """The site's public address, for what leaves the site: the Atom feeds, the Open Graph and Twitter
 tags, the share cards and the QR code of a printed notice.
 
-mkdocs.yml falls back to http://127.0.0.1:8000/ when SITE_URL is not set, and tests serve builds on
-127.0.0.1. Such an address means nothing on another device, so it is never published: without a
+It receives build_mode.public_url (SITE_URL, none under `mkdocs serve`); tests serve builds on
+127.0.0.1. A loopback address means nothing on another device, so it is never published: without a
 public address there is no feed, no absolute share tag and no share image (what a link preview would
 fetch), and the pages still work, since every link inside the site is relative.
 """
