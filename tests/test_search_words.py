@@ -230,7 +230,7 @@ def test_each_language_gets_its_words_and_vocabulary(site):
         prefix = "" if lang == "id" else f"{lang}/"
         assert [p["path"] for p in data["none"]["pages"]] == [prefix + p for p in (
             "prosedur/m-paspor/", "prosedur/biaya-paspor/", "jalur-migrasi/bekerja-ke-luar-negeri/",
-            "jalur-migrasi/tanda-perdagangan-orang/", "lokasi-layanan/kantor-imigrasi-kotabumi/")]
+            "jalur-migrasi/tanda-perdagangan-orang/", "jalur-migrasi/minta-bantuan/", "lokasi-layanan/")]
         assert [h["href"] for h in data["none"]["hotlines"]] == ["tel:110", "tel:129"]
         assert data["none"]["hotline_page"] == prefix + "lokasi-layanan/nomor-penting/"
         vocabulary = vocabulary_js((site.dir / "assets" / "search" / f"vocabulary-{html_lang}.js")
