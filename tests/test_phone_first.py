@@ -83,11 +83,13 @@ GLANCE = {
     "id": [("Yang dibawa", "Ponsel dengan internet; saat ke kantor, semua dokumen asli."),
            ("Biaya", "Rp350.000 sampai Rp950.000. Bayar paling lambat 2 jam setelah mendaftar."),
            ("Lamanya", "Menurut berita, paspor jadi 3 sampai 4 hari kerja setelah wawancara."),
-           ("Tempat", "Kantor Imigrasi Kotabumi, yang melayani Lampung Barat.")],
+           ("Tempat", "Kantor Imigrasi Kotabumi. Menurut berita tahun 2017, kantor ini melayani Lampung Barat; "
+                      "belum kami pastikan.")],
     "en": [("What to bring", "A phone with internet; at the office, all your original documents."),
            ("Cost", "IDR 350,000 to IDR 950,000. Pay within 2 hours of applying."),
            ("How long", "According to the news, the passport is ready 3 to 4 working days after the interview."),
-           ("Where", "Kotabumi Immigration Office, which serves Lampung Barat.")],
+           ("Where", "Kotabumi Immigration Office. A 2017 news report says it serves Lampung Barat; we have not "
+                     "confirmed this yet.")],
 }
 
 
