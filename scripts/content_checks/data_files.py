@@ -160,6 +160,10 @@ def localized_every(max_len: int) -> Callable:
     return convert
 
 
+# A page as mkdocs.yml's `nav` names it, relative to docs/<lang>/ (`prosedur/biaya-paspor.md`).
+PAGE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
+
+
 def page_list(node, value, ctx) -> list[str]:
     """Pages as written in mkdocs.yml `nav` (`prosedur/biaya-paspor.md`), each a file in docs/<id>/."""
     if isinstance(value, str):
@@ -170,7 +174,7 @@ def page_list(node, value, ctx) -> list[str]:
         raise Invalid("harus daftar halaman, satu per baris diawali `- `, misalnya `- prosedur/biaya-paspor.md`")
     out = []
     for item_node, item in zip(nodes, value):
-        if not isinstance(item, str) or not re.match(r"^[a-z0-9-]+(?:/[a-z0-9-]+)*\.md$", item):
+        if not isinstance(item, str) or not PAGE_RE.match(item):
             raise Invalid(f"halaman {_short.repr(item)} harus ditulis seperti di menu mkdocs.yml, misalnya "
                           "`prosedur/biaya-paspor.md`", _line(item_node))
         if not (ctx.root / "docs" / ctx.languages[0] / item).is_file():
@@ -494,9 +498,6 @@ WHATS_NEW = Schema(
         Field("source", slug, what="kode sumber resmi (data/sources/) yang mendukung kabar ini"),
     ),
 )
-
-PAGE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
-
 
 def page_path(node, value, ctx) -> str:
     if not isinstance(value, str) or not PAGE_RE.match(value):
