@@ -11,7 +11,7 @@
 //   is shown at the address asked for (a reload with signal brings the page), with a <base> so that
 //   its relative links still work.
 //
-// scripts/service_worker.py fills in VERSION (a hash of the site's content: the same content gives
+// scripts/sitegen/postbuild/service_worker.py fills in VERSION (a hash of the site's content: the same content gives
 // the same worker, so a daily rebuild that changed no page installs nothing) and OFFLINE_PAGES.
 const VERSION = "__VERSION__";
 const OFFLINE_PAGES = __OFFLINE_PAGES__; // {language folder: offline page}, relative to SCOPE

@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmarking import lighthouse, page_bytes, report, search_hits, serve_rebuild, sites  # noqa: E402
-from benchmarking.gzip_server import PagesServer  # noqa: E402
+from sitegen.benchmarking import lighthouse, page_bytes, report, search_hits, serve_rebuild, sites  # noqa: E402
+from sitegen.benchmarking.gzip_server import PagesServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME_PAGE = ""

@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import datetime as dt  # noqa: E402
 import re  # noqa: E402
 
-import site_config  # noqa: E402
-from content_checks import runner, translations  # noqa: E402
-from content_checks.hygiene import PLACEHOLDER  # noqa: E402
-from content_checks.model import ERROR, FRONT_MATTER_RE, Page, Site  # noqa: E402
+from sitegen.config import site_config  # noqa: E402
+from sitegen.checks import runner, translations  # noqa: E402
+from sitegen.checks.hygiene import PLACEHOLDER  # noqa: E402
+from sitegen.checks.model import ERROR, FRONT_MATTER_RE, Page, Site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,10 +116,10 @@ def new_page_text(title: str, lang: str, default: str, original_hash: str | None
 def cmd_citations(args) -> int:
     """How many statements state a number, and how many of those name their source, per language;
     and the registry's sources by kind. Prints figures; exits non-zero when a statement is uncited."""
-    from content_checks import citations, data_files
-    from content_checks.markdown_text import blocks, plain
-    from content_checks.model import Site
-    from content_checks.numbers import states_number
+    from sitegen.checks import citations, data_files
+    from sitegen.checks.markdown_text import blocks, plain
+    from sitegen.checks.model import Site
+    from sitegen.checks.numbers import states_number
 
     root = Path(args.root).resolve()
     languages = site_languages(root)

@@ -1,17 +1,17 @@
 """The hooks file MkDocs loads (mkdocs.yml `hooks:`). It only passes every event on to
-scripts/site_hooks.py, where the site's build-time behaviour lives.
+scripts/sitegen/hooks.py, where the site's build-time behaviour lives.
 
 Why the indirection: MkDocs imports this file once per process. Under `mkdocs serve`, which keeps
 running while a volunteer edits, an edit in scripts/ would never take effect. At the start of each
 build, build_mode imports the modules of scripts/ afresh when one of them changed, and the events
-go to the fresh site_hooks. (An edit of this small file itself still needs a restart of serve.)
+go to the fresh sitegen.hooks. (An edit of this small file itself still needs a restart of serve.)
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-import build_mode
+from sitegen.config import build_mode
 
 
 def _site():

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import html_sanitizer  # noqa: E402  (the hooks import this same module: the wrapper below sees every page)
+from sitegen.transforms import html_sanitizer  # noqa: E402  (the hooks import this same module: the wrapper below sees every page)
 
 SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 

@@ -20,8 +20,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchmarking import serve_rebuild  # noqa: E402
-from docs import site_languages  # noqa: E402
+from sitegen.benchmarking import serve_rebuild  # noqa: E402
+from sitegen.config.site_config import site_languages  # noqa: E402
 
 SUB_PATH = "situs"  # GitHub project pages serve the site at https://OWNER.github.io/REPO/
 LANGUAGES = site_languages()  # default first
@@ -117,7 +117,7 @@ def site(tmp_path_factory, request) -> BuiltSite:
 
 
 # A deployment's public address (SITE_URL): the feeds, share tags and share cards exist only with one
-# (scripts/site_address.py). The `site` fixture is built on 127.0.0.1, which never counts as one.
+# (scripts/sitegen/config/site_address.py). The `site` fixture is built on 127.0.0.1, which never counts as one.
 PUBLIC_URL = "https://warga.example.org/info-imigrasi/"
 
 
@@ -160,9 +160,9 @@ def page_urls(site_dir: Path) -> list[str]:
 
 @functools.lru_cache(maxsize=None)
 def tool_pages_of(lang: str) -> dict[str, dict]:
-    """The self-help tools' pages, which have no Markdown file (scripts/tool_pages.py makes them at
+    """The self-help tools' pages, which have no Markdown file (scripts/sitegen/pages/tool_pages.py makes them at
     build time): site path such as 'alat/apa-yang-dibawa/baru/' -> their front matter."""
-    import tool_pages
+    from sitegen.pages import tool_pages
 
     return {page.rel.removesuffix("index.md"): yaml.safe_load(page.markdown.split("---\n", 2)[1])
             for page in tool_pages.pages(lang, DEFAULT)}

@@ -16,7 +16,7 @@ import yaml
 
 from conftest import _build_and_serve, copy_project
 
-import directory_pages
+from sitegen.pages import directory_pages
 
 TODAY = directory_pages.build_date()
 UPCOMING = TODAY + dt.timedelta(days=40)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarking import page_bytes, report, sites
-from benchmarking.gzip_server import CACHE_CONTROL, PagesServer
+from sitegen.benchmarking import page_bytes, report, sites
+from sitegen.benchmarking.gzip_server import CACHE_CONTROL, PagesServer
 from conftest import LANGUAGES, ROOT
 
 CSS = "body { color: #222; }\n" + "".join(f".c{i} {{ margin: {i}px; }}\n" for i in range(400))
@@ -254,7 +254,7 @@ def test_report_shows_na_when_search_is_missing(tmp_path):
 
 @pytest.mark.browser
 def test_lighthouse_runs_offline_on_a_tiny_site(browser, tiny_site):
-    from benchmarking import lighthouse
+    from sitegen.benchmarking import lighthouse
 
     if not lighthouse.LIGHTHOUSE.exists() or not shutil.which("node"):
         pytest.skip("Lighthouse not installed (npm ci)")
@@ -270,7 +270,7 @@ def test_lighthouse_runs_offline_on_a_tiny_site(browser, tiny_site):
 
 
 def test_a_hit_is_an_answer_of_the_readers_language_among_the_first_three_shown():
-    from benchmarking import search_hits
+    from sitegen.benchmarking import search_hits
 
     entry = {"query": "biaya paspor", "kind": "plain", "answers": ["prosedur/biaya-paspor/"]}
     shown = ["lpg/prosedur/biaya-paspor/", "en/prosedur/biaya-paspor/", "prosedur/m-paspor/", "prosedur/biaya-paspor/"]
@@ -283,7 +283,7 @@ def test_a_hit_is_an_answer_of_the_readers_language_among_the_first_three_shown(
 
 
 def test_report_gives_both_hit_rates_per_language_and_the_misses(tmp_path):
-    from benchmarking import search_hits
+    from sitegen.benchmarking import search_hits
 
     def outcomes(hit_langs):
         out = []

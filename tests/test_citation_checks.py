@@ -12,10 +12,10 @@ import pytest
 from conftest import LANGUAGES, ROOT
 from test_content_checks import ORIGINAL, only, problems, project, translation, write  # noqa: F401
 
-import citations
-from content_checks import numbers as number_parsing
-from content_checks.domains import is_official, source_url_problem
-from content_checks.model import ERROR, WARNING
+from sitegen.pages import citations
+from sitegen.checks import numbers as number_parsing
+from sitegen.checks.domains import is_official, source_url_problem
+from sitegen.checks.model import ERROR, WARNING
 
 TODAY = dt.date.today().isoformat()
 SOURCE = """- id: {id}

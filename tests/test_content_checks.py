@@ -14,8 +14,8 @@ import yaml
 
 from conftest import LANGUAGES, ROOT
 
-from content_checks import runner
-from content_checks.model import ERROR, WARNING
+from sitegen.checks import runner
+from sitegen.checks.model import ERROR, WARNING
 
 TODAY = dt.date.today().isoformat()
 
@@ -255,7 +255,7 @@ def test_image_rules(project):
     ("[klik](javascript:alert(1))", "html/unsafe-url"),
     ("[klik](data:text/html;base64,PHNjcmlwdD4=)", "html/unsafe-url"),
     ("<a href=\"JavaScript:alert(1)\">klik</a>", "html/unsafe-url"),
-    # The same allow-list as the sanitizer's (scripts/html_policy.py), read where browsers and
+    # The same allow-list as the sanitizer's (scripts/sitegen/transforms/html_policy.py), read where browsers and
     # Python's html.parser disagree and where a scheme hides from a plain match.
     ("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>", "html/forbidden-tag"),
     ("<![CDATA[<img src=x onerror=alert(1)>]]>", "html/forbidden-tag"),

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import CSP_LISTENER, LANGUAGES, lang_prefix
 
-import html_sanitizer
+from sitegen.transforms import html_sanitizer
 
 INLINE_SCRIPT = 'document.documentElement.classList.replace("no-js","js")'
 POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; style-src 'self'; "

@@ -12,9 +12,9 @@ import yaml
 
 from conftest import LANGUAGES, ROOT, copy_project, mkdocs_build
 
-import site_data
-from content_checks import data_files, runner
-from content_checks.model import ERROR, WARNING
+from sitegen.models import site_data
+from sitegen.checks import data_files, runner
+from sitegen.checks.model import ERROR, WARNING
 
 SCHEMAS = {s.file: s for s in data_files.SCHEMAS}
 

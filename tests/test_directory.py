@@ -16,8 +16,8 @@ import yaml
 from conftest import LANGUAGES, ROOT, Tags, lang_prefix
 from directory_fixtures import PAST, UPCOMING, VERIFIED_POINT, configured_site  # noqa: F401
 
-import directory_pages
-import site_data
+from sitegen.pages import directory_pages
+from sitegen.models import site_data
 
 DIRECTORY, AGENDA, PARTNERS = "lokasi-layanan/", "program-komunitas/agenda/", "program-komunitas/kemitraan/"
 ENTRY_RE = re.compile(r'<div class="(?P<cls>site-entry[^"]*)"[^>]*?data-(?P<kind>entry|event|partner)="(?P<id>[^"]+)"'

@@ -16,8 +16,8 @@ import yaml
 from conftest import CHROMIUM, HTML_LANG, LANGUAGES, PHONE, ROOT, lang_prefix, page_urls, require, source_of
 from directory_fixtures import ENV, configured_site  # noqa: F401
 
-import page_actions
-import site_data
+from sitegen.pages import page_actions
+from sitegen.models import site_data
 
 SPEECH_LANG = {"id": "id-ID", "lpg": "id-ID", "en": "en-US"}  # Lampung is read with an Indonesian voice
 LINK_RE = re.compile(r'<a\b[^>]*?href="(?P<href>[^"]+)"[^>]*?data-(?P<what>feedback|share)="(?P<kind>[^"]+)"'

@@ -185,12 +185,12 @@ def test_in_chromium_no_payload_runs_and_nothing_leaves_the_site(preview, browse
 # Template values that are HTML on purpose, each built escaped by our code (or verbatim by design).
 TRUSTED_HTML = {
     "super()": "Material's block, itself a template",
-    "page.content": "the article, rebuilt from the allow-list by scripts/html_sanitizer.py (partials/content.html)",
-    "page_references": "scripts/citations.py references_html escapes every value",
-    "page_references_short": "scripts/citations.py references_short_html escapes every value",
+    "page.content": "the article, rebuilt from the allow-list by scripts/sitegen/transforms/html_sanitizer.py (partials/content.html)",
+    "page_references": "scripts/sitegen/pages/citations.py references_html escapes every value",
+    "page_references_short": "scripts/sitegen/pages/citations.py references_short_html escapes every value",
     "search_terms": "set in overrides/main.html from page_search_terms | e",
     "page_qr_svg": "segno's SVG of the page address",
-    "site_js_class_script": "a constant of scripts/content_security.py, allowed by its hash",
+    "site_js_class_script": "a constant of scripts/sitegen/transforms/content_security.py, allowed by its hash",
 }
 
 

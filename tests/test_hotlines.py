@@ -11,7 +11,7 @@ import pytest
 import pdf_tools
 from conftest import DEFAULT, LANGUAGES, TEST_PHONE_PAGE, lang_prefix, mkdocs_build
 
-import hotlines
+from sitegen.models import hotlines
 
 NAMES = {"id": "Saluran Uji Bahasa", "lpg": "Saluran Uji Cawa Lampung", "en": "Test Line In English"}
 NUMBER = "0721-000111"

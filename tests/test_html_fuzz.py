@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 import inert
 from conftest import LANGUAGES, ROOT
 
-import citations
-import page_meta
-import site_data
-from content_checks import html_safety, metadata
-from content_checks.model import ERROR, Page, Site
+from sitegen.pages import citations
+from sitegen.models import page_meta
+from sitegen.models import site_data
+from sitegen.checks import html_safety, metadata
+from sitegen.checks.model import ERROR, Page, Site
 
 CASES = 3000
 META_CASES = 1500

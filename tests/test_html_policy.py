@@ -1,4 +1,4 @@
-"""The sanitizer's allow-list (scripts/html_policy.py) is exactly what the site produces: a strict
+"""The sanitizer's allow-list (scripts/sitegen/transforms/html_policy.py) is exactly what the site produces: a strict
 build of the real site plus a page using every Markdown extension and build feature (images, YouTube,
 a directory with events, verified offices) keeps everything and uses every entry of the policy. And
 the sanitizer, on its own, removes what the policy does not allow and says what it removed."""
@@ -14,7 +14,7 @@ from PIL import Image
 
 from conftest import LANGUAGES, ROOT, copy_project
 
-import html_policy
+from sitegen.transforms import html_policy
 from directory_fixtures import write_fixture_data
 
 FEATURE_PAGE = "uji/semua-fitur.md"

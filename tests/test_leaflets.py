@@ -16,8 +16,8 @@ import yaml
 import pdf_tools
 from conftest import FALLBACK_PAGE, LANGUAGES, ROOT, free_port, lang_prefix
 
-import leaflets
-import site_data
+from sitegen.postbuild import leaflets
+from sitegen.models import site_data
 
 MAX_BYTES = 300 * 1024
 
@@ -173,11 +173,9 @@ def _leaflet_site(tmp_path, article: str):
     return site_dir, page
 
 
-def _pending(site_dir, page, lang="xx"):
-    leaflet = leaflets.Leaflet(page_file=page, page_url="topik/", pdf=page.parent / "leaflet-topik-xx.pdf",
-                               title="Topik", html_lang="id", reviewed="2026-11-28")
-    leaflets._pending[lang] = {leaflet.pdf: leaflet}
-    return leaflet
+def _leaflet_of(page):
+    return leaflets.Leaflet(page_file=page, page_url="topik/", pdf=page.parent / "leaflet-topik-xx.pdf",
+                            title="Topik", html_lang="id", reviewed="2026-11-28")
 
 
 @pytest.fixture
@@ -207,8 +205,8 @@ def test_collapsed_blocks_open_and_nothing_is_fetched(tmp_path, tools, no_cache)
             f"<img src='http://127.0.0.1:{port}/foto.png' alt='foto'>"
             f"<p style=\"background: url('http://127.0.0.1:{port}/latar.png')\">Teks biasa</p>"
             "<img src='file:///etc/hostname' alt='di luar situs'>"))
-        leaflet = _pending(site_dir, page)
-        assert leaflets.build(site_dir, "xx") == [leaflet.pdf]
+        leaflet = _leaflet_of(page)
+        assert leaflets.build(site_dir, "xx", [leaflet]) == [leaflet.pdf]
     finally:
         server.shutdown()
     assert hits == []
@@ -221,9 +219,9 @@ def test_collapsed_blocks_open_and_nothing_is_fetched(tmp_path, tools, no_cache)
 def test_a_leaflet_longer_than_two_pages_is_a_build_warning(tmp_path, caplog, no_cache):
     long_text = "".join(f"<h2>Bagian {i}</h2><p>{'Kalimat yang panjang sekali. ' * 60}</p>" for i in range(12))
     site_dir, page = _leaflet_site(tmp_path, f"<h1>Topik</h1>{long_text}")
-    _pending(site_dir, page)
+    leaflet = _leaflet_of(page)
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.leaflets"):
-        leaflets.build(site_dir, "xx")
+        leaflets.build(site_dir, "xx", [leaflet])
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert any("halaman A4; paling banyak 2" in w for w in warnings), warnings
 
@@ -234,7 +232,7 @@ def test_a_leaflet_longer_than_two_pages_is_a_build_warning(tmp_path, caplog, no
 ])
 def test_leaflet_links_to_other_pages_are_public_addresses_or_text(tmp_path, public_url, expected):
     site_dir, page = _leaflet_site(tmp_path, "")
-    leaflet = _pending(site_dir, page)
+    leaflet = _leaflet_of(page)
     address = public_url + "prosedur/m-paspor/" if public_url else None
     body = ('<p><a href="../biaya-paspor/#tarif">tarif</a> <a href="#langkah">langkah</a> '
             '<a href="#tidak-ada">hilang</a> <a href="https://kp2mi.go.id/">KP2MI</a> '
@@ -257,8 +255,8 @@ def test_the_cache_renders_again_only_when_the_page_or_an_image_changed(tmp_path
 
     def build():
         pdf.unlink(missing_ok=True)
-        _pending(site_dir, page)
-        leaflets.build(site_dir, "xx")
+        leaflet = _leaflet_of(page)
+        leaflets.build(site_dir, "xx", [leaflet])
         return pdf.read_bytes()
 
     first = build()

@@ -13,10 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from benchmarking.gzip_server import PagesServer
+from sitegen.benchmarking.gzip_server import PagesServer
 from conftest import DEFAULT, LANGUAGES, SUB_PATH, free_port, lang_prefix
 
-import site_data
+from sitegen.models import site_data
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ from tinyhtml5.parser import HTMLParser
 
 from conftest import LANGUAGES, PHONE, ROOT, copy_project, lang_prefix
 
-from content_checks import runner
-from content_checks.model import ERROR
+from sitegen.checks import runner
+from sitegen.checks.model import ERROR
 
 PREFIX = {lang: lang_prefix(lang) for lang in LANGUAGES}
 

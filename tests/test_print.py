@@ -12,9 +12,9 @@ import pytest
 from conftest import LANGUAGES, ROOT, lang_prefix, page_urls, source_of, tool_pages_of
 from test_leaflets import _front_matter
 
-import print_footer
-import print_links
-import site_data
+from sitegen.transforms import print_footer
+from sitegen.transforms import print_links
+from sitegen.models import site_data
 
 FOOTER_RE = re.compile(r'<footer class="site-print-footer" hidden>(.*?)</footer>', re.S)
 

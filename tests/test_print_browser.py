@@ -7,7 +7,7 @@ import pytest
 from markdown import markdown
 
 import pdf_tools
-import site_data
+from sitegen.models import site_data
 from conftest import LANGUAGES, lang_prefix
 from test_leaflets import _navigation_texts
 

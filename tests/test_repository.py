@@ -9,7 +9,7 @@ import yaml
 
 from conftest import ROOT
 
-from content_checks.metadata import FIELDS
+from sitegen.checks.metadata import FIELDS
 
 TEST_COMMAND = "bash scripts/dev.sh test"
 

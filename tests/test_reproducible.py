@@ -48,7 +48,7 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
 
 
 def test_the_worker_version_follows_what_it_keeps_not_the_build_day(tmp_path):
-    import service_worker
+    from sitegen.postbuild import service_worker
 
     site = tmp_path / "site"
     (site / "offline").mkdir(parents=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarking import search_hits
+from sitegen.benchmarking import search_hits
 from conftest import LANGUAGES, lang_prefix
 
 QUERIES = search_hits.load_queries()

@@ -1,5 +1,5 @@
 """Residents' words for search without a browser: the data file and its check, page search terms,
-the files the browser reads (scripts/search_words.py), our compacted JavaScript and Pagefind's
+the files the browser reads (scripts/sitegen/postbuild/search_words.py), our compacted JavaScript and Pagefind's
 recompressed files."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import textwrap
 
 import pytest
 
-import js_compact
-import search_index
-import search_words
+from sitegen.postbuild import js_compact
+from sitegen.postbuild import search_index
+from sitegen.postbuild import search_words
 from conftest import LANGUAGES, ROOT, Tags
-from content_checks import runner
-from content_checks.model import ERROR, WARNING
+from sitegen.checks import runner
+from sitegen.checks.model import ERROR, WARNING
 from test_content_checks import ORIGINAL, project, write  # noqa: F401 (fixture)
 
 

@@ -10,10 +10,10 @@ import urllib.request
 
 import pytest
 
-from benchmarking.serve_rebuild import BUILT, SERVING, ServeProcess
+from sitegen.benchmarking.serve_rebuild import BUILT, SERVING, ServeProcess
 from conftest import copy_project
 
-from content_checks import domains
+from sitegen.checks import domains
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_serve_writes_no_machine_local_address_into_printouts(served):
      "en/lokasi-layanan/nomor-penting/", "complaints about public services, edited"),
     ("overrides/partials/copyright.html", '<div class="md-copyright">', '<div class="md-copyright" data-edited>',
      "prosedur/m-paspor/", '<div class="md-copyright" data-edited>'),
-    ("scripts/hotlines.py", '" · ".join(parts))', '" · ".join(parts) + " (script edited)")',
+    ("scripts/sitegen/models/hotlines.py", '" · ".join(parts))', '" · ".join(parts) + " (script edited)")',
      "lokasi-layanan/nomor-penting/", "(script edited)"),
 ], ids=["data", "overrides", "scripts"])
 def test_edits_outside_docs_rebuild_and_show(served, rel, old, new, page, shown):

@@ -13,7 +13,7 @@ from PIL import Image
 
 from conftest import LANGUAGES, PUBLIC_URL, ROOT, Tags, lang_prefix, page_urls, source_of, tool_pages_of
 
-import share_cards
+from sitegen.postbuild import share_cards
 
 OG_LOCALE = {"id": "id_ID", "lpg": "ljp_ID", "en": "en_US"}
 MAX_BYTES = 60 * 1024

@@ -19,7 +19,7 @@ import yaml
 import pdf_tools
 from conftest import DEFAULT, LANGUAGES, ROOT, Tags, lang_prefix
 
-import site_data
+from sitegen.models import site_data
 
 LOCAL = re.compile(rb"127\.0\.0\.1|localhost", re.I)
 

@@ -1,4 +1,4 @@
-"""The self-help tools' content check (scripts/content_checks/tools.py): each rule fails on its own
+"""The self-help tools' content check (scripts/sitegen/checks/tools.py): each rule fails on its own
 broken fixture with its rule id and the file:line of the broken text; a valid fixture passes; a tool
 with an error gives no page at all. The fixtures are two small tools written out below, on top of the
 real sources, fees, hotlines and pages."""
@@ -15,11 +15,11 @@ import pytest
 
 from conftest import LANGUAGES, ROOT
 
-import page_meta
-import tool_pages
+from sitegen.models import page_meta
+from sitegen.pages import tool_pages
 import yaml
-from content_checks import runner, tools
-from content_checks.model import ERROR, WARNING
+from sitegen.checks import runner, tools
+from sitegen.checks.model import ERROR, WARNING
 
 TODAY = dt.date.today().isoformat()
 CHECKLIST = f"""kind: checklist

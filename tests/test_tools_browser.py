@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import pdf_tools
-import site_data
+from sitegen.models import site_data
 from conftest import LANGUAGES, PHONE, lang_prefix
 from test_tools import CHECKLIST, CHECKLISTS, JOB_OFFER, JOB_RULES
 

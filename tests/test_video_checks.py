@@ -9,8 +9,8 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, copy_project
 
-from content_checks import runner  # noqa: E402
-from content_checks.model import ERROR, WARNING  # noqa: E402
+from sitegen.checks import runner  # noqa: E402
+from sitegen.checks.model import ERROR, WARNING  # noqa: E402
 
 PAGE = "prosedur/uji-video.md"
 FRONT = "---\ntitle: Uji video\ndescription: Halaman uji.\nreviewed: 2026-11-28\n---\n\n"

@@ -13,9 +13,9 @@ import pdf_tools
 from conftest import (DEFAULT, HTML_LANG, LANGUAGES, PUBLIC_URL, ROOT, Tags, copy_project, lang_prefix,
                       page_urls)
 
-import site_address
-import whats_new
-from content_checks import data_files
+from sitegen.config import site_address
+from sitegen.pages import whats_new
+from sitegen.checks import data_files
 
 NEWS = yaml.safe_load((ROOT / "data" / "whats-new.yml").read_text(encoding="utf-8"))
 # The page's entries as the data says them today: the announcements in the file's order, then the
@@ -123,7 +123,7 @@ def test_public_address(site_url, public):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_page_lists_entries_newest_first_with_their_sources(public_site, lang):
     html = public_site.html(lang_prefix(lang) + "kabar-terbaru/")
-    # The article up to its list of sources (scripts/citations.py adds that after the content).
+    # The article up to its list of sources (scripts/sitegen/pages/citations.py adds that after the content).
     article = re.search(r"<article\b.*?</article>", html, re.S)[0].split('id="site-sources-title"', 1)[0]
     assert re.findall(r'<h2 id="([^"]+)"', article) == EXPECTED_ORDER
     for entry in NEWS:

@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
-from content_checks import hygiene, links, metadata, plain_language, preferred_terms
-from content_checks.model import Page
+from sitegen.checks import hygiene, links, metadata, plain_language, preferred_terms
+from sitegen.checks.model import Page
 from unit_site import ROOT, problems
 
 FRONT = "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks biasa.\n"

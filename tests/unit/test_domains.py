@@ -1,11 +1,11 @@
-"""Official-source matching (scripts/content_checks/domains.py), one address per case: decisions are
+"""Official-source matching (scripts/sitegen/checks/domains.py), one address per case: decisions are
 made on the parsed host, so look-alikes, user names before `@`, ports and Unicode hosts never pass."""
 
 from __future__ import annotations
 
 import pytest
 
-from content_checks import domains
+from sitegen.checks import domains
 from unit_site import ROOT
 
 

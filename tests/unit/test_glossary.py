@@ -1,4 +1,4 @@
-"""Glossary tooltips (scripts/glossary.py): each language's glossary page gives its own tooltips,
+"""Glossary tooltips (scripts/sitegen/models/glossary.py): each language's glossary page gives its own tooltips,
 the first sentence of each definition. Which language's glossary a page gets is decided in the build
 hooks; tests/test_site_html.py checks it on built pages."""
 
@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-import glossary
+from sitegen.models import glossary
 from unit_site import ROOT
 
 GLOSSARY = """\

@@ -1,4 +1,4 @@
-"""The html_safety content rule (scripts/content_checks/html_safety.py), one hostile payload per case:
+"""The html_safety content rule (scripts/sitegen/checks/html_safety.py), one hostile payload per case:
 each gives exactly the message the volunteer sees, with file and line. The payload sits on line 8,
 after the front matter and one line of text, so a line number that drifts shows."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from content_checks import html_safety
+from sitegen.checks import html_safety
 from unit_site import page, problems
 
 FRONT = "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks biasa.\n"

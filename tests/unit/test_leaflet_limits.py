@@ -1,4 +1,4 @@
-"""Leaflets without rendering a site (scripts/leaflets.py): the two-page limit at its edge, file names
+"""Leaflets without rendering a site (scripts/sitegen/postbuild/leaflets.py): the two-page limit at its edge, file names
 with their language written out, the document handed to WeasyPrint, and the cache. WeasyPrint itself
 is replaced by a stand-in that says how many pages it made, so each case takes milliseconds."""
 
@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-import leaflets
+from sitegen.postbuild import leaflets
 
 TOO_LONG = ("Leaflet prosedur/m-paspor/leaflet-m-paspor-id.pdf jadi 3 halaman A4; paling banyak 2. Persingkat "
             "halamannya, atau hapus `leaflet: true` dari metadata halaman itu.")
@@ -78,36 +78,25 @@ def _page(tmp_path, url, meta, locale=None):
                            file=SimpleNamespace(abs_dest_path=str(dest), locale=locale))
 
 
-def test_page_context_notes_leaflet_pages_only(tmp_path):
-    leaflets._pending.clear()
-    assert leaflets.page_context(_page(tmp_path, "prosedur/a/", {}), _config(), "id") == {"page_leaflet_href": None}
-    assert leaflets._pending == {}
+def test_only_pages_that_ask_for_a_leaflet_get_one(tmp_path):
+    assert leaflets.page_leaflet(_page(tmp_path, "prosedur/a/", {}), _config(), "id") is None
     page = _page(tmp_path, "lpg/prosedur/biaya-paspor/", {"leaflet": True, "reviewed": "2026-11-28"})
-    assert leaflets.page_context(page, _config(), "lpg") == {"page_leaflet_href": "leaflet-biaya-paspor-lpg.pdf"}
     pdf = tmp_path / "lpg/prosedur/biaya-paspor" / "leaflet-biaya-paspor-lpg.pdf"
-    assert leaflets._pending == {"lpg": {pdf: leaflets.Leaflet(
-        page_file=tmp_path / "lpg/prosedur/biaya-paspor/index.html", page_url="lpg/prosedur/biaya-paspor/", pdf=pdf, title="Biaya & paspor",
-        html_lang="ljp", reviewed="2026-11-28")}}
-    leaflets._pending.clear()
+    assert leaflets.page_leaflet(page, _config(), "lpg") == leaflets.Leaflet(
+        page_file=tmp_path / "lpg/prosedur/biaya-paspor/index.html", page_url="lpg/prosedur/biaya-paspor/", pdf=pdf,
+        title="Biaya & paspor", html_lang="ljp", reviewed="2026-11-28")
 
 
 def test_a_language_without_hreflang_keeps_its_code(tmp_path):
-    leaflets._pending.clear()
     page = _page(tmp_path, "prosedur/a/", {"leaflet": True})
     del page.file.locale  # a page static-i18n did not mark
-    leaflets.page_context(page, SimpleNamespace(extra={}), "id")
-    (leaflet,) = leaflets._pending["id"].values()
-    assert leaflet.html_lang == "id"
-    leaflets._pending.clear()
+    assert leaflets.page_leaflet(page, SimpleNamespace(extra={}), "id").html_lang == "id"
 
 
 def test_an_untranslated_page_says_its_text_is_indonesian(tmp_path):
-    leaflets._pending.clear()
     page = _page(tmp_path, "en/prosedur/biaya-paspor/", {"leaflet": True}, locale="id")
-    leaflets.page_context(page, _config({"id": "id-x", "en": "en"}), "en")
-    (leaflet,) = leaflets._pending["en"].values()
+    leaflet = leaflets.page_leaflet(page, _config({"id": "id-x", "en": "en"}), "en")
     assert (leaflet.html_lang, leaflet.reviewed) == ("id-x", "")
-    leaflets._pending.clear()
 
 
 def _site(tmp_path: Path, article: str = "<h1>Biaya</h1><p>Isi</p>") -> tuple[Path, leaflets.Leaflet]:
@@ -130,9 +119,7 @@ def rendered(monkeypatch, tmp_path):
     monkeypatch.setattr(leaflets, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(leaflets, "render",
                         lambda html, base, site: calls.append((html, base, site)) or (b"%PDF-fake", state.pages))
-    leaflets._pending.clear()
     yield state
-    leaflets._pending.clear()
 
 
 @pytest.mark.parametrize("pages, warnings", [
@@ -143,9 +130,8 @@ def rendered(monkeypatch, tmp_path):
 def test_build_warns_over_two_pages(tmp_path, rendered, caplog, pages, warnings):
     site, leaflet = _site(tmp_path)
     rendered.pages = pages
-    leaflets._pending["id"] = {leaflet.pdf: leaflet}
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.leaflets"):
-        assert leaflets.build(site, "id") == [leaflet.pdf]
+        assert leaflets.build(site, "id", [leaflet]) == [leaflet.pdf]
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == warnings
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.INFO] == ["Leaflet PDF (id): 1"]
     assert leaflet.pdf.read_bytes() == b"%PDF-fake"
@@ -165,38 +151,33 @@ def test_two_different_leaflets_are_two_renders(tmp_path, rendered):
     other_page.write_text("<article><h1>Lain</h1></article>", encoding="utf-8")
     other = leaflets.Leaflet(page_file=other_page, page_url="prosedur/lain/", pdf=other_page.parent / "leaflet-lain-id.pdf", title="Lain",
                              html_lang="id", reviewed="")
-    leaflets._pending["id"] = {leaflet.pdf: leaflet, other.pdf: other}
-    assert leaflets.build(site, "id") == [leaflet.pdf, other.pdf]
+    assert leaflets.build(site, "id", [leaflet, other]) == [leaflet.pdf, other.pdf]
     assert [base for _, base, _ in rendered.calls] == [leaflet.page_file.resolve().as_uri(),
                                                         other_page.resolve().as_uri()]
 
 
 def test_a_cached_pdf_without_its_page_count_is_rendered_again(tmp_path, rendered):
     site, leaflet = _site(tmp_path)
-    leaflets._pending["id"] = {leaflet.pdf: leaflet}
-    leaflets.build(site, "id")
+    leaflets.build(site, "id", [leaflet])
     (pages_file,) = (tmp_path / "cache").glob("*.pages")
     pages_file.unlink()
-    leaflets._pending["id"] = {leaflet.pdf: leaflet}
-    leaflets.build(site, "id")
+    leaflets.build(site, "id", [leaflet])
     assert len(rendered.calls) == 2
 
 
 def test_build_with_nothing_pending_writes_nothing(tmp_path, rendered):
-    assert leaflets.build(tmp_path, "id") == []
+    assert leaflets.build(tmp_path, "id", []) == []
     assert rendered.calls == []
 
 
 def test_a_second_build_of_the_same_page_comes_from_the_cache(tmp_path, rendered, caplog):
     site, leaflet = _site(tmp_path)
     rendered.pages = 3
-    leaflets._pending["id"] = {leaflet.pdf: leaflet}
-    leaflets.build(site, "id")
+    leaflets.build(site, "id", [leaflet])
     leaflet.pdf.unlink()
-    leaflets._pending["id"] = {leaflet.pdf: leaflet}
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.leaflets"):
-        leaflets.build(site, "id")
+        leaflets.build(site, "id", [leaflet])
     assert len(rendered.calls) == 1  # rendered once
     assert leaflet.pdf.read_bytes() == b"%PDF-fake"
     assert [r.getMessage() for r in caplog.records] == [  # the cached page count still counts

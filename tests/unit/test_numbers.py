@@ -1,4 +1,4 @@
-"""Numbers as readers read them in every language (scripts/content_checks/numbers.py): a translation
+"""Numbers as readers read them in every language (scripts/sitegen/checks/numbers.py): a translation
 is held to the numbers of its original, so each written form must give the same value."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from content_checks import numbers
+from sitegen.checks import numbers
 
 
 @pytest.mark.parametrize("text, values", [

@@ -1,12 +1,12 @@
-"""The one allow-list (scripts/html_policy.py) and the sanitizer built on it (scripts/html_sanitizer.py),
+"""The one allow-list (scripts/sitegen/transforms/html_policy.py) and the sanitizer built on it (scripts/sitegen/transforms/html_sanitizer.py),
 one hostile fragment per case: what comes out, and what the build reports as removed."""
 
 from __future__ import annotations
 
 import pytest
 
-import html_policy
-import html_sanitizer
+from sitegen.transforms import html_policy
+from sitegen.transforms import html_sanitizer
 
 SCHEMES = "tautan boleh memakai geo:, https:, mailto:, tel: atau alamat relatif"
 JAVASCRIPT = f"atribut `href` pada `<a>` (alamat `javascript:` tidak diizinkan; {SCHEMES})"

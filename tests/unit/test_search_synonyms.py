@@ -1,4 +1,4 @@
-"""Residents' words for search (scripts/search_words.py) without a site build: reading
+"""Residents' words for search (scripts/sitegen/postbuild/search_words.py) without a site build: reading
 data/search-words.yml per language (with the words of the language named by `also`), which group
 members the built pages contain, the typo vocabulary and the "no results" page list. Each data file
 here is a few lines written out, so every expected value can be checked by eye."""
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-import search_words
+from sitegen.postbuild import search_words
 
 WORDS = """\
 id:

@@ -1,5 +1,5 @@
 // The search engine of the offline copy opened from a folder (file://), where Pagefind cannot run.
-// search.js loads it with offline-search.js, the copy's index of its pages (scripts/offline.py), and
+// search.js loads it with offline-search.js, the copy's index of its pages (scripts/sitegen/postbuild/offline.py), and
 // gives it the same query handling as online. Words match by prefix after the commonest Indonesian
 // affixes are stripped, since Pagefind's stemming is not there.
 window.SITE_OFFLINE_ENGINE = ({ normalize, href }) => {

@@ -2,7 +2,7 @@
 // loads only the index of the page's language (it reads <html lang>); the offline copy opened from a
 // folder (file://) cannot run Pagefind and uses search-offline.js instead. Both get the same
 // query handling: residents' words and stop words (assets/search/words-LANG.js, made from
-// data/search-words.yml by scripts/search_words.py) and one-letter typos (vocabulary-LANG.js,
+// data/search-words.yml by scripts/sitegen/postbuild/search_words.py) and one-letter typos (vocabulary-LANG.js,
 // fetched only when a query has a word of five letters or more that no page contains).
 (() => {
   const form = document.querySelector("[data-site-search]");
@@ -32,7 +32,7 @@
   const href = (path) => new URL(local && path.endsWith("/") ? `${path}index.html` : path, root).href;
 
   // --- text ------------------------------------------------------------------------------------
-  // The same normalization as scripts/search_words.py: lower case, no accents, a hyphen inside a
+  // The same normalization as scripts/sitegen/postbuild/search_words.py: lower case, no accents, a hyphen inside a
   // word joined (e-paspor = epaspor, as Pagefind indexes it), other punctuation a space.
   const normalize = (text) => text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
     .replace(/(?<=[\p{L}\p{N}])[-'’](?=[\p{L}\p{N}])/gu, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();

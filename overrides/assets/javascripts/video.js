@@ -1,4 +1,4 @@
-/* Click-to-load YouTube (scripts/video_embed.py writes the facade). The page holds a plain link to the
+/* Click-to-load YouTube (scripts/sitegen/transforms/video_embed.py writes the facade). The page holds a plain link to the
    video, which works without JavaScript; here it becomes a button, and only a tap inserts the
    youtube-nocookie.com player. Nothing from YouTube loads before that tap. */
 (function () {

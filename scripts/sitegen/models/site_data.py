@@ -1,0 +1,102 @@
+"""Data files in data/ that pages and templates share (interface strings, phone links, glossary)."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitegen.config import site_config
+from sitegen import ROOT
+
+DATA = ROOT / "data"
+
+
+def load_yaml(name: str) -> Any:
+    """A data file, parsed once per version of the file (pages ask for the same data many times)."""
+    path = DATA / name
+    stat = path.stat()
+    return copy.deepcopy(_parse(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(path: Path, mtime_ns: int, size: int) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def localized(value: Any, lang: str, default_lang: str) -> Any:
+    """Pick a language from a {lang: text} mapping; plain values are the same in every language."""
+    if isinstance(value, dict):
+        return value.get(lang) or value.get(default_lang)
+    return value
+
+
+def ui_strings(lang: str, default_lang: str) -> dict[str, str]:
+    """The site's own interface strings (notices, labels) in one language, falling back to Indonesian."""
+    stat = (DATA / "ui-strings.yml").stat()
+    return dict(_ui_strings(lang, default_lang, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _ui_strings(lang: str, default_lang: str, mtime_ns: int, size: int) -> tuple[tuple[str, str], ...]:
+    texts = _parse(DATA / "ui-strings.yml", mtime_ns, size)
+    return tuple((key, localized(value, lang, default_lang)) for key, value in texts.items())
+
+
+# Markdown's inline punctuation that makes links, emphasis, code, attribute lists and table cells.
+_MARKDOWN_INLINE_RE = re.compile(r"([\\`*_\[\]{}|])")
+# What makes a line a heading, quote, list, definition or rule when it starts one.
+_MARKDOWN_LINE_START_RE = re.compile(r"^(\s*)([#>+=:-])|^(\s*\d+)([.)])(?=\s|$)", re.M)
+
+
+def markdown_text(value: Any) -> str:
+    """Data as literal words inside generated Markdown: never a tag, link, emphasis or list, whatever a
+    data file says. HTML's characters become entities, Markdown's inline punctuation is escaped, and a
+    line-start marker (`#`, `>`, `-`, `1.`...) is written as a character reference."""
+    text = html.escape(str(value), quote=False)
+    text = _MARKDOWN_INLINE_RE.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START_RE.sub(
+        lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(2) else f"{m.group(3)}&#{ord(m.group(4))};", text)
+
+
+# --- phone numbers and validated entries ---------------------------------------------------------
+
+
+def tel_href(number: str) -> str:
+    return "tel:" + re.sub(r"[^\d+]", "", number)
+
+
+def wa_href(number: str) -> str:
+    digits = re.sub(r"\D", "", number)
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    return f"https://wa.me/{digits}"
+
+
+def valid_entries(name: str, root: Path = ROOT) -> list[dict]:
+    """Entries of a data file that pass its schema (sitegen/checks/data_files.py), cleaned; the content
+    check reports the others, which never reach a page."""
+    from sitegen.checks import data_files
+
+    return data_files.load_valid(root, name, list(languages(root)))
+
+
+def languages(root: Path = ROOT) -> tuple[str, ...]:
+    """The site's languages, default first, from mkdocs.yml (read once per version of the file)."""
+    return _languages(root, (root / "mkdocs.yml").stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _languages(root: Path, mtime_ns: int) -> tuple[str, ...]:
+    return tuple(site_config.site_languages(root))
+
+
+# --- glossary ---------------------------------------------------------------------------------------
+
+# In scripts/sitegen/models/glossary.py; the build hooks still call them from here.
+from sitegen.models.glossary import abbreviations_markdown, glossary  # noqa: E402,F401

@@ -1,0 +1,64 @@
+"""The translation status page: per language, the pages that are missing, draft or outdated, with
+links to edit them. Generated at build time from the same data the checks read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.checks import translations
+from sitegen.checks.model import Site
+
+LABELS = {
+    "missing": {"id": "Belum diterjemahkan", "lpg": "Kak mak diterjemahko", "en": "Not translated"},
+    "draft": {"id": "Draf, menunggu pemeriksaan", "lpg": "Draf, ngenanti pemeriksaan", "en": "Draft, awaiting review"},
+    "outdated": {"id": "Naskah asli sudah berubah", "lpg": "Naskah asli radu berubah", "en": "Original changed since"},
+    "none": {"id": "Tidak ada.", "lpg": "Mak wat.", "en": "None."},
+    "edit": {"id": "ubah", "lpg": "ubah", "en": "edit"},
+    "create": {"id": "buat", "lpg": "buat", "en": "create"},
+}
+
+
+def status(root: Path, languages: list[str]) -> dict[str, dict[str, list[str]]]:
+    """{lang: {"missing"|"draft"|"outdated": [rel, ...]}} for every translation language."""
+    site = Site.load(root, languages)
+    originals = site.pages_of(languages[0])
+    result = {}
+    for lang in languages[1:]:
+        pages = site.pages_of(lang)
+        entry = {"missing": [], "draft": [], "outdated": []}
+        for rel, original in originals.items():
+            page = pages.get(rel)
+            if page is None:
+                entry["missing"].append(rel)
+                continue
+            if (page.meta or {}).get("translation_status") == "draft":
+                entry["draft"].append(rel)
+            if translations.is_outdated(original, page):
+                entry["outdated"].append(rel)
+        result[lang] = entry
+    return result
+
+
+def markdown(root: Path, languages: list[str], reader_lang: str, names: dict[str, str], repository: str) -> str:
+    def label(key):
+        return LABELS[key].get(reader_lang) or LABELS[key][languages[0]]
+
+    out = []
+    for lang, entry in status(root, languages).items():
+        out.append(f"### {names.get(lang, lang)} {{#status-{lang}}}\n")
+        for kind in ("missing", "draft", "outdated"):
+            out.append(f"**{label(kind)}** ({len(entry[kind])})\n")
+            if not entry[kind]:
+                out.append(f"{label('none')}\n")
+                continue
+            for rel in entry[kind]:
+                line = f"- `{rel}`"
+                if repository:
+                    if kind == "missing":
+                        folder, _, name = f"docs/{lang}/{rel}".rpartition("/")
+                        line += f" ([{label('create')}]({repository}/new/main/{folder}?filename={name}))"
+                    else:
+                        line += f" ([{label('edit')}]({repository}/edit/main/docs/{lang}/{rel}))"
+                out.append(line)
+            out.append("")
+    return "\n".join(out) + "\n"

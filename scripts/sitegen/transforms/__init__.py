@@ -1,0 +1,1 @@
+"""Transforms of each page's rendered HTML: sanitizer and its policy, CSP, images, video players, print links."""
