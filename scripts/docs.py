@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import datetime as dt  # noqa: E402
 import re  # noqa: E402
 
-from sitegen.config import site_config  # noqa: E402
 from sitegen.checks import runner, translations  # noqa: E402
 from sitegen.checks.hygiene import PLACEHOLDER  # noqa: E402
 from sitegen.checks.model import ERROR, FRONT_MATTER_RE, Page, Site  # noqa: E402
+from sitegen.config import site_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

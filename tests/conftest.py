@@ -10,8 +10,8 @@ import socket
 import subprocess
 import sys
 import threading
-from html.parser import HTMLParser
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest

@@ -13,7 +13,6 @@ import os
 
 import pytest
 import yaml
-
 from conftest import _build_and_serve, copy_project
 
 from sitegen.pages import directory_pages

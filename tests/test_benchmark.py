@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import LANGUAGES, ROOT
 
 from sitegen.benchmarking import page_bytes, report, sites
 from sitegen.benchmarking.gzip_server import CACHE_CONTROL, PagesServer
-from conftest import LANGUAGES, ROOT
 
 CSS = "body { color: #222; }\n" + "".join(f".c{i} {{ margin: {i}px; }}\n" for i in range(400))
 JS = "document.documentElement.dataset.ready = 'yes';\n" + "// padding\n" * 300

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import FALLBACK_PAGE, HTML_LANG, LANGUAGES, Visit, lang_prefix, run_axe
 
 CONTENT_PAGE = "prosedur/m-paspor/"

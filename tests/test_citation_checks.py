@@ -8,14 +8,13 @@ import html
 from pathlib import Path
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
 from test_content_checks import ORIGINAL, only, problems, project, translation, write  # noqa: F401
 
-from sitegen.pages import citations
 from sitegen.checks import numbers as number_parsing
 from sitegen.checks.domains import is_official, source_url_problem
 from sitegen.checks.model import ERROR, WARNING
+from sitegen.pages import citations
 
 TODAY = dt.date.today().isoformat()
 SOURCE = """- id: {id}

@@ -11,7 +11,6 @@ import zipfile
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import CSP_LISTENER, LANGUAGES, lang_prefix
 
 from sitegen.transforms import html_sanitizer

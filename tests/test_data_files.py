@@ -9,12 +9,11 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import LANGUAGES, ROOT, copy_project, mkdocs_build
 
-from sitegen.models import site_data
 from sitegen.checks import data_files, runner
 from sitegen.checks.model import ERROR, WARNING
+from sitegen.models import site_data
 
 SCHEMAS = {s.file: s for s in data_files.SCHEMAS}
 

@@ -12,12 +12,11 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import icalendar
 import pytest
 import yaml
-
 from conftest import LANGUAGES, ROOT, Tags, lang_prefix
 from directory_fixtures import PAST, UPCOMING, VERIFIED_POINT, configured_site  # noqa: F401
 
-from sitegen.pages import directory_pages
 from sitegen.models import site_data
+from sitegen.pages import directory_pages
 
 DIRECTORY, AGENDA, PARTNERS = "lokasi-layanan/", "program-komunitas/agenda/", "program-komunitas/kemitraan/"
 ENTRY_RE = re.compile(r'<div class="(?P<cls>site-entry[^"]*)"[^>]*?data-(?P<kind>entry|event|partner)="(?P<id>[^"]+)"'

@@ -12,12 +12,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-
 from conftest import CHROMIUM, HTML_LANG, LANGUAGES, PHONE, ROOT, lang_prefix, page_urls, require, source_of
 from directory_fixtures import ENV, configured_site  # noqa: F401
 
-from sitegen.pages import page_actions
 from sitegen.models import site_data
+from sitegen.pages import page_actions
 
 SPEECH_LANG = {"id": "id-ID", "lpg": "id-ID", "en": "en-US"}  # Lampung is read with an Indonesian voice
 LINK_RE = re.compile(r'<a\b[^>]*?href="(?P<href>[^"]+)"[^>]*?data-(?P<what>feedback|share)="(?P<kind>[^"]+)"'

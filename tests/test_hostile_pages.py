@@ -15,11 +15,19 @@ import sys
 import threading
 from urllib.parse import urlsplit
 
-import pytest
-
 import inert
-from conftest import (CSP_LISTENER, LANGUAGES, SUB_PATH, BuiltSite, _QuietHandler, copy_project, free_port,
-                      lang_prefix, mkdocs_build)
+import pytest
+from conftest import (
+    CSP_LISTENER,
+    LANGUAGES,
+    SUB_PATH,
+    BuiltSite,
+    _QuietHandler,
+    copy_project,
+    free_port,
+    lang_prefix,
+    mkdocs_build,
+)
 
 PAGE = "prosedur/uji-serangan.md"
 # Every payload sets window.__pwned when it runs; every request to evil.example is a leak.
@@ -197,9 +205,8 @@ TRUSTED_HTML = {
 def test_every_value_our_templates_print_is_escaped():
     """Each `{{ ... }}` in overrides/ ends in `| e`, or prints one of TRUSTED_HTML: MkDocs' Jinja does
     not escape by itself, and these templates print data volunteers edit."""
-    from jinja2 import Environment, nodes
-
     from conftest import ROOT
+    from jinja2 import Environment, nodes
 
     unescaped = []
     for path in sorted((ROOT / "overrides").rglob("*.html")):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import pdf_tools
+import pytest
 from conftest import DEFAULT, LANGUAGES, TEST_PHONE_PAGE, lang_prefix, mkdocs_build
 
 from sitegen.models import hotlines

@@ -17,19 +17,17 @@ import datetime as dt
 import logging
 import re
 
+import inert
 import pytest
 import yaml
+from conftest import LANGUAGES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import inert
-from conftest import LANGUAGES, ROOT
-
-from sitegen.pages import citations
-from sitegen.models import page_meta
-from sitegen.models import site_data
 from sitegen.checks import html_safety, metadata
 from sitegen.checks.model import ERROR, Page, Site
+from sitegen.models import page_meta, site_data
+from sitegen.pages import citations
 
 CASES = 3000
 META_CASES = 1500
@@ -114,11 +112,10 @@ pages = st.lists(blocks, min_size=1, max_size=6).map(lambda parts: "\n\n".join(p
 @pytest.fixture(scope="module")
 def render(tmp_path_factory):
     """page Markdown -> the article HTML the build would publish (front matter aside)."""
+    import mkdocs_hooks
     from mkdocs.config import load_config
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page as MkDocsPage
-
-    import mkdocs_hooks
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     docs = tmp_path_factory.mktemp("fuzz-docs")

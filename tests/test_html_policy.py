@@ -10,12 +10,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import LANGUAGES, ROOT, copy_project
+from directory_fixtures import write_fixture_data
 from PIL import Image
 
-from conftest import LANGUAGES, ROOT, copy_project
-
 from sitegen.transforms import html_policy
-from directory_fixtures import write_fixture_data
 
 FEATURE_PAGE = "uji/semua-fitur.md"
 FEATURES = """---

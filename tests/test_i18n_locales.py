@@ -2,8 +2,9 @@
 
 import re
 
-from sitegen.config import iso639_locales
 from mkdocs_static_i18n import config as i18n_config
+
+from sitegen.config import iso639_locales
 
 
 def test_upstream_still_refuses_three_letter_locales():

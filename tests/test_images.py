@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PIL import Image
-
 from conftest import copy_project, mkdocs_build
+from PIL import Image
 
 EXIF_ORIENTATION = 0x0112
 

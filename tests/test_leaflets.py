@@ -10,14 +10,13 @@ import re
 import shutil
 import threading
 
+import pdf_tools
 import pytest
 import yaml
-
-import pdf_tools
 from conftest import FALLBACK_PAGE, LANGUAGES, ROOT, free_port, lang_prefix
 
-from sitegen.postbuild import leaflets
 from sitegen.models import site_data
+from sitegen.postbuild import leaflets
 
 MAX_BYTES = 300 * 1024
 

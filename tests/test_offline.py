@@ -12,10 +12,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from sitegen.benchmarking.gzip_server import PagesServer
 from conftest import DEFAULT, LANGUAGES, SUB_PATH, free_port, lang_prefix
 
+from sitegen.benchmarking.gzip_server import PagesServer
 from sitegen.models import site_data
 
 pytestmark = pytest.mark.browser

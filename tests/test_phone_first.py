@@ -8,9 +8,8 @@ import shutil
 
 import pytest
 import yaml
-from tinyhtml5.parser import HTMLParser
-
 from conftest import LANGUAGES, PHONE, ROOT, copy_project, lang_prefix
+from tinyhtml5.parser import HTMLParser
 
 from sitegen.checks import runner
 from sitegen.checks.model import ERROR

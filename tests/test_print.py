@@ -8,13 +8,11 @@ import html
 import re
 
 import pytest
-
 from conftest import LANGUAGES, ROOT, lang_prefix, page_urls, source_of, tool_pages_of
 from test_leaflets import _front_matter
 
-from sitegen.transforms import print_footer
-from sitegen.transforms import print_links
 from sitegen.models import site_data
+from sitegen.transforms import print_footer, print_links
 
 FOOTER_RE = re.compile(r'<footer class="site-print-footer" hidden>(.*?)</footer>', re.S)
 

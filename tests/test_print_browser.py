@@ -3,13 +3,13 @@ JavaScript switched off (a printout must not depend on it), and one page printed
 
 from __future__ import annotations
 
-import pytest
-from markdown import markdown
-
 import pdf_tools
-from sitegen.models import site_data
+import pytest
 from conftest import LANGUAGES, lang_prefix
+from markdown import markdown
 from test_leaflets import _navigation_texts
+
+from sitegen.models import site_data
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import LANGUAGES, Tags, lang_prefix, page_urls
 
 FEE_TABLE = {

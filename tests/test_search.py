@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import LANGUAGES, ROOT, lang_prefix
 
 pytestmark = pytest.mark.browser

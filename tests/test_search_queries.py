@@ -4,9 +4,9 @@ search (Pagefind and search.js) of the built site in Chromium, at phone size."""
 from __future__ import annotations
 
 import pytest
+from conftest import LANGUAGES, lang_prefix
 
 from sitegen.benchmarking import search_hits
-from conftest import LANGUAGES, lang_prefix
 
 QUERIES = search_hits.load_queries()
 PASS_MARK = 0.95

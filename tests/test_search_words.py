@@ -12,14 +12,12 @@ import sys
 import textwrap
 
 import pytest
-
-from sitegen.postbuild import js_compact
-from sitegen.postbuild import search_index
-from sitegen.postbuild import search_words
 from conftest import LANGUAGES, ROOT, Tags
+from test_content_checks import ORIGINAL, project, write  # noqa: F401 (fixture)
+
 from sitegen.checks import runner
 from sitegen.checks.model import ERROR, WARNING
-from test_content_checks import ORIGINAL, project, write  # noqa: F401 (fixture)
+from sitegen.postbuild import js_compact, search_index, search_words
 
 
 def words_js(text: str) -> dict:

@@ -9,10 +9,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-
-from sitegen.benchmarking.serve_rebuild import BUILT, SERVING, ServeProcess
 from conftest import copy_project
 
+from sitegen.benchmarking.serve_rebuild import BUILT, SERVING, ServeProcess
 from sitegen.checks import domains
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from PIL import Image
-
 from conftest import LANGUAGES, PUBLIC_URL, ROOT, Tags, lang_prefix, page_urls, source_of, tool_pages_of
+from PIL import Image
 
 from sitegen.postbuild import share_cards
 

@@ -8,7 +8,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-
 from conftest import FALLBACK_PAGE, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, source_of, tool_pages_of
 
 HTML_LANG = {"id": "id", "lpg": "ljp", "en": "en"}
@@ -110,8 +109,8 @@ def test_lampung_pages_carry_lampung_interface_strings(site):
 
 
 def test_lampung_strings_fall_back_to_indonesian_not_english():
-    from jinja2 import Environment, FileSystemLoader
     import material
+    from jinja2 import Environment, FileSystemLoader
 
     templates = Path(material.__file__).parent / "templates"
     env = Environment(loader=FileSystemLoader([str(ROOT / "overrides"), str(templates)]))

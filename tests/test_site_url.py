@@ -13,10 +13,9 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pdf_tools
 import pytest
 import yaml
-
-import pdf_tools
 from conftest import DEFAULT, LANGUAGES, ROOT, Tags, lang_prefix
 
 from sitegen.models import site_data

@@ -12,14 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
+import yaml
 from conftest import LANGUAGES, ROOT
 
-from sitegen.models import page_meta
-from sitegen.pages import tool_pages
-import yaml
 from sitegen.checks import runner, tools
 from sitegen.checks.model import ERROR, WARNING
+from sitegen.models import page_meta
+from sitegen.pages import tool_pages
 
 TODAY = dt.date.today().isoformat()
 CHECKLIST = f"""kind: checklist

@@ -4,12 +4,12 @@ checklist and warning prints on one A4 sheet with tick boxes, the hotlines and a
 
 from __future__ import annotations
 
-import pytest
-
 import pdf_tools
-from sitegen.models import site_data
+import pytest
 from conftest import LANGUAGES, PHONE, lang_prefix
 from test_tools import CHECKLIST, CHECKLISTS, JOB_OFFER, JOB_RULES
+
+from sitegen.models import site_data
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import LANGUAGES, ROOT, copy_project
 
 from sitegen.checks import runner  # noqa: E402

@@ -15,9 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from conftest import (LANGUAGES, SUB_PATH, BuiltSite, _QuietHandler, copy_project, free_port, lang_prefix,
-                      run_axe)
+from conftest import LANGUAGES, SUB_PATH, BuiltSite, _QuietHandler, copy_project, free_port, lang_prefix, run_axe
 
 FAKE_ID = "xxxxxxxxxxx"  # obviously not a real video: never invent a real id
 EMOJI_TITLE = "🎬 Video uji 👨‍👩‍👧 🇮🇩"

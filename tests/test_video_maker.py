@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import LANGUAGES, ROOT, copy_project
 
 from sitegen.models import site_data  # noqa: E402  (scripts/ is on sys.path through conftest)
-from sitegen.video import storyboards  # noqa: E402
-from sitegen.video import webvtt  # noqa: E402
+from sitegen.video import (
+    storyboards,  # noqa: E402
+    webvtt,  # noqa: E402
+)
 
 BOARDS = [(slug, lang) for slug, versions in sorted(storyboards.load_all(ROOT).items()) for lang in versions]
 REQUIRED = ("m-paspor", "tanda-perdagangan-orang")

@@ -8,11 +8,12 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from conftest import HTML_LANG, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, run_axe
 
-from sitegen.video import storyboards  # noqa: E402
-from sitegen.video import webvtt  # noqa: E402
+from sitegen.video import (
+    storyboards,  # noqa: E402
+    webvtt,  # noqa: E402
+)
 
 EMBEDDING_PAGES = {"m-paspor": "prosedur/m-paspor/", "tanda-perdagangan-orang": "jalur-migrasi/tanda-perdagangan-orang/"}
 BOARDS = storyboards.load_all(ROOT)

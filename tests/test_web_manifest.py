@@ -8,9 +8,8 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from PIL import Image
-
 from conftest import LANGUAGES, PHONE, lang_prefix, page_urls
+from PIL import Image
 
 NAMES = {"id": "Info Imigrasi Lampung Barat", "lpg": "Info Imigrasi Lampung Barat",
          "en": "Lampung Barat Immigration Info"}

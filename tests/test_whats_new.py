@@ -6,16 +6,14 @@ from __future__ import annotations
 import re
 
 import feedparser
+import pdf_tools
 import pytest
 import yaml
+from conftest import DEFAULT, HTML_LANG, LANGUAGES, PUBLIC_URL, ROOT, Tags, copy_project, lang_prefix, page_urls
 
-import pdf_tools
-from conftest import (DEFAULT, HTML_LANG, LANGUAGES, PUBLIC_URL, ROOT, Tags, copy_project, lang_prefix,
-                      page_urls)
-
+from sitegen.checks import data_files
 from sitegen.config import site_address
 from sitegen.pages import whats_new
-from sitegen.checks import data_files
 
 NEWS = yaml.safe_load((ROOT / "data" / "whats-new.yml").read_text(encoding="utf-8"))
 # The page's entries as the data says them today: the announcements in the file's order, then the

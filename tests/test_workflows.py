@@ -13,7 +13,6 @@ import tomllib
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -15,40 +15,43 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from sitegen.config import build_mode
-from sitegen.pages import citations
-from sitegen.transforms import content_security
-from sitegen.postbuild import css_purge
-from sitegen.pages import directory_pages
-from sitegen.models import hotlines
-from sitegen.transforms import html_sanitizer
-from sitegen.transforms import image_pipeline
-from sitegen.models import journeys
-from sitegen.postbuild import js_compact
-from sitegen.postbuild import leaflets
-from sitegen.postbuild import offline
-from sitegen.pages import page_actions
-from sitegen.postbuild import page_assets
-from sitegen.pages import page_glance
-from sitegen.models import page_meta
-from sitegen.transforms import print_footer
-from sitegen.transforms import print_links
-from sitegen.postbuild import search_index
-from sitegen.postbuild import search_words
-from sitegen.postbuild import service_worker
-from sitegen.postbuild import share_cards
-from sitegen.models import site_data
-from sitegen.pages import tool_pages
-from sitegen.pages import translation_status
-from sitegen.transforms import valid_html
-from sitegen.transforms import video_embed
-from sitegen.pages import video_page
-from sitegen.postbuild import web_manifest
-from sitegen.pages import whats_new
+from sitegen import ROOT
 from sitegen.checks import runner, translations
 from sitegen.checks.model import ERROR
 from sitegen.checks.model import Page as ContentPage
-from sitegen import ROOT
+from sitegen.config import build_mode
+from sitegen.models import hotlines, journeys, page_meta, site_data
+from sitegen.pages import (
+    citations,
+    directory_pages,
+    page_actions,
+    page_glance,
+    tool_pages,
+    translation_status,
+    video_page,
+    whats_new,
+)
+from sitegen.postbuild import (
+    css_purge,
+    js_compact,
+    leaflets,
+    offline,
+    page_assets,
+    search_index,
+    search_words,
+    service_worker,
+    share_cards,
+    web_manifest,
+)
+from sitegen.transforms import (
+    content_security,
+    html_sanitizer,
+    image_pipeline,
+    print_footer,
+    print_links,
+    valid_html,
+    video_embed,
+)
 
 log = logging.getLogger("mkdocs.hooks.site")
 # A line `{{ name }}` in a page is replaced by generated Markdown in the page's language.

@@ -4,9 +4,9 @@ made on the parsed host, so look-alikes, user names before `@`, ports and Unicod
 from __future__ import annotations
 
 import pytest
+from unit_site import ROOT
 
 from sitegen.checks import domains
-from unit_site import ROOT
 
 
 @pytest.mark.parametrize("url, official", [

@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from unit_site import ROOT
 
 from sitegen.models import glossary
-from unit_site import ROOT
 
 GLOSSARY = """\
 ---

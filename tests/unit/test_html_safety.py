@@ -5,9 +5,9 @@ after the front matter and one line of text, so a line number that drifts shows.
 from __future__ import annotations
 
 import pytest
+from unit_site import page, problems
 
 from sitegen.checks import html_safety
-from unit_site import page, problems
 
 FRONT = "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks biasa.\n"
 WHERE = "docs/id/uji.md:8: GALAT"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.transforms import html_policy
-from sitegen.transforms import html_sanitizer
+from sitegen.transforms import html_policy, html_sanitizer
 
 SCHEMES = "tautan boleh memakai geo:, https:, mailto:, tel: atau alamat relatif"
 JAVASCRIPT = f"atribut `href` pada `<a>` (alamat `javascript:` tidak diizinkan; {SCHEMES})"

@@ -17,8 +17,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .page_bytes import BROWSER_ARGS, CHROMIUM, NO_NETWORK_ARG
 from sitegen import ROOT
+
+from .page_bytes import BROWSER_ARGS, CHROMIUM, NO_NETWORK_ARG
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 THROTTLING = {"rttMs": 300, "throughputKbps": 400, "uploadThroughputKbps": 400, "cpuSlowdownMultiplier": 6}

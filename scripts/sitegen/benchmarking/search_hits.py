@@ -14,6 +14,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 import yaml
+
 from sitegen import ROOT
 
 QUERIES = ROOT / "tests" / "search_queries.yml"

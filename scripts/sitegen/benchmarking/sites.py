@@ -20,9 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.config import site_config
 from sitegen import ROOT
-
+from sitegen.config import site_config
 
 
 def read_config(config_file: Path) -> dict:

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import html
 import re
-import sys
-from pathlib import Path
+
+from sitegen.models.video_sources import EMBED_ALT
+from sitegen.transforms import html_policy
 
 from .markdown_text import prose_lines
 from .model import Problem, Site
-
-
-from sitegen.transforms import html_policy  # noqa: E402
-from sitegen.models.video_sources import EMBED_ALT  # noqa: E402
 
 # Markdown's own autolinks `<https://...>` and `<name@host>` are not tags.
 AUTOLINK_RE = re.compile(r"<(?:(?:https?|ftp)://[^<>]*|[^<> !]+@[^@<> ]+)>", re.I)

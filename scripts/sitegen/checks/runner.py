@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import (citations, data_files, html_safety, hygiene, images, journeys, links, metadata, plain_language,
-               preferred_terms, search_words, sources, tools, translations, videos)
+from . import (
+    citations,
+    data_files,
+    html_safety,
+    hygiene,
+    images,
+    journeys,
+    links,
+    metadata,
+    plain_language,
+    preferred_terms,
+    search_words,
+    sources,
+    tools,
+    translations,
+    videos,
+)
 from .model import ERROR, Problem, Site
 
 RULES = (hygiene, metadata, translations, links, sources, citations, images, html_safety, plain_language,

@@ -4,16 +4,12 @@ The search reads the file through scripts/sitegen/postbuild/search_words.py, whi
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import yaml
+
+from sitegen.postbuild.search_words import FILE, normalize
 
 from .metadata import SEARCH_WORD_RE as WORD_RE
 from .model import ERROR, WARNING, Problem, Site
-
-
-from sitegen.postbuild.search_words import FILE, normalize  # noqa: E402
 
 RULE = "search-words"
 KEYS = ("same", "stop", "also")

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import posixpath
 import re
-import sys
 from pathlib import Path
+
+from sitegen.models.video_sources import ATTRIBUTES, MARKDOWN_EMBED_RE, attributes, classify
+from sitegen.video import (
+    storyboards,
+    webvtt,
+)
 
 from .markdown_text import anchors, prose_lines
 from .model import ERROR, WARNING, Page, Problem, Site
-
-
-from sitegen.video import storyboards  # noqa: E402
-from sitegen.video import webvtt  # noqa: E402
-from sitegen.models.video_sources import ATTRIBUTES, MARKDOWN_EMBED_RE, attributes, classify  # noqa: E402
 
 MAX_BYTES = 2 * 1024 * 1024
 LIST_MARKER = "{{ videos }}"

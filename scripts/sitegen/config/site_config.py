@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sitegen import ROOT
 
+from sitegen import ROOT
 
 
 class _Loader(yaml.SafeLoader):

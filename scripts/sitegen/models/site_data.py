@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from sitegen.config import site_config
 from sitegen import ROOT
+from sitegen.config import site_config
 
 DATA = ROOT / "data"
 

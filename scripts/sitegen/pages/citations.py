@@ -13,8 +13,7 @@ import html
 import re
 from pathlib import Path
 
-from sitegen.models import hotlines
-from sitegen.models import site_data
+from sitegen.models import hotlines, site_data
 
 # The id grammar is the data files' (sitegen/checks/data_files.py ID_RE).
 CITE_RE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")

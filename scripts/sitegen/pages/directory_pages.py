@@ -21,9 +21,9 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
-from sitegen.models import site_data
-from sitegen.checks import data_files
 from sitegen import ROOT
+from sitegen.checks import data_files
+from sitegen.models import site_data
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Lampung keeps UTC+7 all year
 CALENDAR_FILE = "agenda.ics"  # written next to the page that shows the agenda

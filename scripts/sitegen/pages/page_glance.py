@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import html
 
-from sitegen.models import page_meta
-from sitegen.models import site_data
 from sitegen.checks.metadata import GLANCE_KEYS, GLANCE_MARKER_RE
+from sitegen.models import page_meta, site_data
 
 
 def _text(value) -> str:

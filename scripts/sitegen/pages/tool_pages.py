@@ -29,12 +29,11 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.models import hotlines
-from sitegen.pages import page_actions
-from sitegen.models import site_data
+from sitegen import ROOT
 from sitegen.checks import tools as tool_data
 from sitegen.checks.model import Page as ContentPage
-from sitegen import ROOT
+from sitegen.models import hotlines, site_data
+from sitegen.pages import page_actions
 
 MARKER_RE = re.compile(r"^\{\{ tool ([a-z0-9-]+) \}\}$", re.M)
 HOTLINES_PAGE = "lokasi-layanan/nomor-penting.md"

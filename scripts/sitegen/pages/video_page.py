@@ -3,13 +3,10 @@ transcript, generated from the storyboards so the page never drifts from the vid
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from sitegen import ROOT
+from sitegen.checks.model import Page
 from sitegen.models import site_data
 from sitegen.video import storyboards
-from sitegen.checks.model import Page
-from sitegen import ROOT
-
 
 
 def _page_title(lang: str, default_lang: str, rel: str) -> str:

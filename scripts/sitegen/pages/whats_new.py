@@ -28,15 +28,15 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from sitegen.pages import citations
-from sitegen.postbuild import leaflets
-from sitegen.transforms import print_footer
-from sitegen.config import site_address
-from sitegen.models import site_data
+from sitegen import ROOT
 from sitegen.checks import data_files
 from sitegen.checks.model import Page as ContentPage
+from sitegen.config import site_address
+from sitegen.models import site_data
+from sitegen.pages import citations
 from sitegen.pages.directory_pages import babel_locale
-from sitegen import ROOT
+from sitegen.postbuild import leaflets
+from sitegen.transforms import print_footer
 
 log = logging.getLogger("mkdocs.hooks.whats_new")
 PAGE = "kabar-terbaru.md"  # docs/<lang>/PAGE, the page of every language

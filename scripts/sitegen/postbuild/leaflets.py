@@ -33,8 +33,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
-from sitegen.models import page_meta
 from sitegen import ROOT
+from sitegen.models import page_meta
 
 log = logging.getLogger("mkdocs.hooks.leaflets")
 

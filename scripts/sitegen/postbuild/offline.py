@@ -28,8 +28,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_build_datetime
 
-from sitegen.postbuild import page_assets
 from sitegen.models import site_data
+from sitegen.postbuild import page_assets
 from sitegen.postbuild.page_assets import TAG_RE, URL_ATTR_RE, relative, resolve
 from sitegen.postbuild.search_words import IndexedText
 

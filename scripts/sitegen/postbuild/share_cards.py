@@ -18,10 +18,9 @@ import logging
 from importlib.metadata import version
 from pathlib import Path
 
-from sitegen.config import build_mode
-from sitegen.models import page_meta
-from sitegen.config import site_address
 from sitegen import ROOT
+from sitegen.config import build_mode, site_address
+from sitegen.models import page_meta
 
 log = logging.getLogger("mkdocs.hooks.share_cards")
 

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from PIL import Image, ImageOps
-from sitegen import ROOT
 
+from sitegen import ROOT
 
 WIDTHS = (360, 720)
 RASTER = (".png", ".jpg", ".jpeg", ".webp")

@@ -25,12 +25,11 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sitegen import ROOT
 from sitegen.config import build_mode
 from sitegen.models import site_data
-from sitegen.video import storyboards
-from sitegen.video import webvtt
 from sitegen.models.video_sources import ATTRIBUTES, EMBED_ALT, VideoSource, classify
-from sitegen import ROOT
+from sitegen.video import storyboards, webvtt
 
 POSTER = "assets/images/video-poster.svg"  # generic, self-hosted: no image is fetched from YouTube
 VIDEO_PAGE = "video/index.md"  # the page that lists every video with its transcript

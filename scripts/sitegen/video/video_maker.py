@@ -25,13 +25,14 @@ import tempfile
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+
 from sitegen import ROOT
-
-
-from sitegen.models import site_data  # noqa: E402
-from sitegen.video import storyboards  # noqa: E402
-from sitegen.video import webvtt  # noqa: E402
-from sitegen.config.site_config import site_languages  # noqa: E402
+from sitegen.config.site_config import site_languages
+from sitegen.models import site_data
+from sitegen.video import (
+    storyboards,
+    webvtt,
+)
 
 WIDTH, HEIGHT, FPS = 640, 360, 10
 MAX_BYTES = 2 * 1024 * 1024  # the limit per video: readers pay for every byte
