@@ -116,10 +116,11 @@ def new_page_text(title: str, lang: str, default: str, original_hash: str | None
 def cmd_citations(args) -> int:
     """How many statements state a number, and how many of those name their source, per language;
     and the registry's sources by kind. Prints figures; exits non-zero when a statement is uncited."""
-    from sitegen.checks import citations, data_files
+    from sitegen.checks import citations
     from sitegen.checks.markdown_text import blocks, plain
     from sitegen.checks.model import Site
     from sitegen.checks.numbers import states_number
+    from sitegen.models import data_files
 
     root = Path(args.root).resolve()
     languages = site_languages(root)

@@ -290,7 +290,7 @@ def test_report_gives_both_hit_rates_per_language_and_the_misses(tmp_path):
         for lang in LANGUAGES:
             for i in range(4):
                 answer = f"p{i}/"
-                shown = [search_hits.prefix(lang, "id") + (answer if i < hit_langs[lang] else "x/")]
+                shown = [search_hits.lang_prefix(lang, "id") + (answer if i < hit_langs[lang] else "x/")]
                 out.append(search_hits.outcome(lang, LANGUAGES, {"query": f"q{i}", "kind": "plain",
                                                                  "answers": [answer]}, shown))
         return out

@@ -11,9 +11,10 @@ import pytest
 import yaml
 from conftest import LANGUAGES, ROOT, copy_project, mkdocs_build
 
-from sitegen.checks import data_files, runner
+from sitegen.checks import data_files as data_files_rule
+from sitegen.checks import runner
 from sitegen.checks.model import ERROR, WARNING
-from sitegen.models import site_data
+from sitegen.models import data_files, site_data
 
 SCHEMAS = {s.file: s for s in data_files.SCHEMAS}
 
@@ -39,7 +40,7 @@ def _errors(root, file):
 
 
 def test_the_rule_runs_with_every_content_check():
-    assert data_files in runner.RULES
+    assert data_files_rule in runner.RULES
 
 
 @pytest.mark.parametrize("file", sorted(SCHEMAS))

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-from conftest import CHROMIUM, HTML_LANG, LANGUAGES, PHONE, ROOT, lang_prefix, page_urls, require, source_of
+from conftest import HTML_LANG, LANGUAGES, PHONE, ROOT, lang_prefix, page_urls, source_of
 from directory_fixtures import ENV, configured_site  # noqa: F401
 
 from sitegen.models import site_data

@@ -4,11 +4,9 @@ with JavaScript off."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
-from conftest import LANGUAGES, PHONE, ROOT, copy_project, lang_prefix
+from conftest import LANGUAGES, PHONE, copy_project, lang_prefix
 from tinyhtml5.parser import HTMLParser
 
 from sitegen.checks import runner

@@ -11,7 +11,6 @@ import re
 import subprocess
 import zipfile
 import zlib
-from pathlib import Path
 
 import pdf_tools
 import pytest

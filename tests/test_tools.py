@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
-from conftest import LANGUAGES, ROOT, Tags, copy_project, lang_prefix, mkdocs_build
+from conftest import LANGUAGES, Tags, copy_project, lang_prefix, mkdocs_build
 
 CHECKLIST = "alat/apa-yang-dibawa/"
 JOB_OFFER = "alat/cek-tawaran-kerja/"

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import DEFAULT, HTML_LANG, LANGUAGES, PUBLIC_URL, ROOT, Tags, copy_project, lang_prefix, page_urls
 
-from sitegen.checks import data_files
 from sitegen.config import site_address
+from sitegen.models import data_files
 from sitegen.pages import whats_new
 
 NEWS = yaml.safe_load((ROOT / "data" / "whats-new.yml").read_text(encoding="utf-8"))

@@ -21,6 +21,7 @@ from sitegen.checks.model import ERROR
 from sitegen.checks.model import Page as ContentPage
 from sitegen.config import build_mode
 from sitegen.models import hotlines, journeys, page_meta, site_data
+from sitegen.models.addresses import lang_prefix
 from sitegen.pages import (
     citations,
     directory_pages,
@@ -102,10 +103,6 @@ def _languages(i18n) -> list[str]:
     return [i18n.default_language] + [l for l in i18n.build_languages if l != i18n.default_language]
 
 
-def _prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
-
-
 def on_config(config):
     if build_mode.serving:
         # The offline page is for the service worker, which `mkdocs serve` does not register.
@@ -136,7 +133,7 @@ def on_files(files, config):
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
     for generated in tool_pages.pages(lang, default, build_mode.public_url(config)):
-        file = File.generated(config, _prefix(lang, default) + generated.rel, content=generated.markdown,
+        file = File.generated(config, lang_prefix(lang, default) + generated.rel, content=generated.markdown,
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.locale = file.localization = file.locale_alternate_of = lang
         file.alternates = {lang: file}
@@ -203,12 +200,12 @@ def _alternates(config, page_url: str | None) -> list[dict]:
     (for hreflang), site-relative otherwise."""
     i18n = _i18n(config)
     current, default = i18n.current_language, i18n.default_language
-    rest = "" if page_url is None else page_url.removeprefix(_prefix(current, default))
+    rest = "" if page_url is None else page_url.removeprefix(lang_prefix(current, default))
     hreflang = config.extra.get("hreflang", {})
     public_url = build_mode.public_url(config)
     out = []
     for lang in i18n.build_languages:
-        path = _prefix(lang, default) + rest
+        path = lang_prefix(lang, default) + rest
         out.append({
             "name": i18n.get_language_config(lang).name,
             "lang": hreflang.get(lang, lang),
@@ -238,8 +235,8 @@ def on_page_context(context, page: Page, config, nav):
                                                                             context["site_ui"])
     context["page_is_fallback"] = file_lang != lang
     context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
-    context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"
-    context["page_lang_root"] = _prefix(lang, default) or "./"
+    context["page_original_url"] = page.url.removeprefix(lang_prefix(lang, default)) or "./"
+    context["page_lang_root"] = lang_prefix(lang, default) or "./"
     context["site_lang"] = lang
     context["site_serving"] = build_mode.serving
     terms = page.meta.get("search_terms")
@@ -312,7 +309,7 @@ def on_template_context(context, template_name, config):
         lang, default = i18n.current_language, i18n.default_language
         _set_alternates(config, _alternates(config, None))
         context["site_ui"] = site_data.ui_strings(lang, default)
-        context["page_lang_root"] = _prefix(lang, default) or "./"
+        context["page_lang_root"] = lang_prefix(lang, default) or "./"
         context["site_lang"] = lang
         context["site_serving"] = build_mode.serving
         context.update(content_security.template_context())

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from sitegen import ROOT
+from sitegen.models.addresses import lang_prefix
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 TOP = 3
@@ -45,10 +46,6 @@ def load_queries(path: Path = QUERIES) -> dict[str, list[dict]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
-
-
 def site_paths(hrefs: list[str], base_path: str) -> list[str]:
     """Result links as site paths ("en/prosedur/biaya-paspor/"), anchors dropped, in order, once each."""
     out: list[str] = []
@@ -60,8 +57,8 @@ def site_paths(hrefs: list[str], base_path: str) -> list[str]:
 
 
 def outcome(lang: str, languages: list[str], entry: dict, paths: list[str]) -> Outcome:
-    mine = prefix(lang, languages[0])
-    others = tuple(prefix(o, languages[0]) for o in languages if o != lang and prefix(o, languages[0]))
+    mine = lang_prefix(lang, languages[0])
+    others = tuple(lang_prefix(o, languages[0]) for o in languages if o != lang and lang_prefix(o, languages[0]))
     foreign = [p for p in paths if (mine and not p.startswith(mine)) or (not mine and p.startswith(others))]
     return Outcome(lang, entry["query"], entry.get("kind", ""), list(entry["answers"]), mine, paths, foreign)
 
@@ -115,7 +112,7 @@ def run(browser, base_url: str, languages: list[str], queries: dict[str, list[di
                                       is_mobile=True, has_touch=True)
         try:
             page = context.new_page()
-            page.goto(base_url + prefix(lang, languages[0]), wait_until="load")
+            page.goto(base_url + lang_prefix(lang, languages[0]), wait_until="load")
             for entry in queries[lang]:
                 paths = site_paths(search(page, entry["query"]), base_path)
                 outcomes.append(outcome(lang, languages, entry, paths))

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import yaml
 
-from sitegen import ROOT
 from sitegen.config import site_config
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import data_files
+from sitegen.models import data_files
+
 from .markdown_text import Block, blocks, plain, prose_lines
 from .model import ERROR, Page, Problem, Site
 from .numbers import numbers, states_number

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-import yaml
+from sitegen.models import yaml_files
 
 # A host name of plain ASCII labels. Anything else (Unicode look-alikes, punycode `xn--`) is not trusted.
 _LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -43,7 +43,7 @@ def _lists(root: Path) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=8)
 def _read_lists(root: Path, version) -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load((root / "data" / LISTS_FILE).read_text(encoding="utf-8")) or {}
+    data = yaml_files.load(root / "data" / LISTS_FILE) or {}
     return {key: tuple(data.get(key) or ()) for key in ("official", "blocked", "never_cite", "shorteners")}
 
 

@@ -6,7 +6,8 @@ adds what needs the pages."""
 
 from __future__ import annotations
 
-from . import data_files
+from sitegen.models import data_files
+
 from .model import ERROR, Problem, Site
 from .translations import pending
 

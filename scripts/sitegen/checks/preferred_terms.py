@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from sitegen.models import yaml_files
+
 from .model import WARNING, Problem, Site
 
 FILE = "data/preferred-terms.yml"
@@ -17,7 +19,7 @@ FILE = "data/preferred-terms.yml"
 def terms(root: Path) -> dict[str, list[dict]]:
     """Language -> [{preferred, avoid: [...], why}], leaving out entries of the wrong shape (reported)."""
     try:
-        data = yaml.safe_load((root / FILE).read_text(encoding="utf-8")) or {}
+        data = yaml_files.load(root / FILE) or {}
     except (OSError, yaml.YAMLError):
         return {}
     out: dict[str, list[dict]] = {}

@@ -26,7 +26,9 @@ from pathlib import Path
 
 import yaml
 
-from . import data_files, preferred_terms
+from sitegen.models import data_files
+
+from . import preferred_terms
 from .citations import PHONE_RE, SHORT_PHONE_RE
 from .domains import source_url_problem
 from .markdown_text import anchors

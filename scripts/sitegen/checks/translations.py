@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from sitegen.models import yaml_files
+
 from .markdown_text import headings, slugify
 from .model import ERROR, WARNING, Page, Problem, Site
 
@@ -30,7 +32,7 @@ def pending(root: Path) -> dict[str, set[str]]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml_files.load(path) or {}
     except yaml.YAMLError:
         return {}  # reported by the data rule
     return {str(lang): set(paths or []) for lang, paths in data.items() if isinstance(paths, list)}

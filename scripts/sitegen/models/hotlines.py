@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.models import site_data
+from sitegen.models import addresses, site_data
 
 DATA_FILE = "hotlines.yml"
 
@@ -74,14 +74,10 @@ def _numbers_markdown(hotline: Hotline, call_label: str | None) -> list[str]:
     parts = []
     if hotline.phone:
         label = f"{_md(call_label)} " if call_label else ""
-        parts.append(f"{label}[{_md(hotline.phone)}]({site_data.tel_href(hotline.phone)})")
+        parts.append(f"{label}[{_md(hotline.phone)}]({addresses.tel_href(hotline.phone)})")
     if hotline.whatsapp:
-        parts.append(f"WhatsApp [{_md(hotline.whatsapp)}]({site_data.wa_href(hotline.whatsapp)})")
+        parts.append(f"WhatsApp [{_md(hotline.whatsapp)}]({addresses.wa_href(hotline.whatsapp)})")
     return parts
-
-
-def _short_web(url: str) -> str:
-    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
 def list_markdown(lang: str, default_lang: str) -> str:
@@ -116,7 +112,7 @@ def strip_markdown(lang: str, default_lang: str) -> str:
             continue
         # "SAPA 129" already holds its number: say it once.
         label = hotline.name if re.sub(r"\D", "", hotline.phone) in hotline.name else f"{hotline.name}: {hotline.phone}"
-        buttons.append(f"[:material-phone: {_md(label)}]({site_data.tel_href(hotline.phone)}){{ .md-button }}"
+        buttons.append(f"[:material-phone: {_md(label)}]({addresses.tel_href(hotline.phone)}){{ .md-button }}"
                        + _cite(hotline))
     if not buttons:
         return ""
@@ -149,7 +145,7 @@ def print_items(lang: str, default_lang: str) -> list[dict]:
         if hotline.whatsapp:
             contacts.append(f"WhatsApp {hotline.whatsapp}")
         if hotline.web:
-            contacts.append(_short_web(hotline.web))
+            contacts.append(addresses.short_url(hotline.web))
         out.append({"name": hotline.name, "purpose": hotline.purpose, "contacts": contacts,
                     "hours": hotline.hours or ""})
     return out
@@ -158,5 +154,5 @@ def print_items(lang: str, default_lang: str) -> list[dict]:
 def verified_phones(lang: str, default_lang: str) -> list[dict]:
     """The verified hotline numbers ({name, phone, href}), for places without room for the whole
     block (search with no results)."""
-    return [{"name": h.name, "phone": h.phone, "href": site_data.tel_href(h.phone)}
+    return [{"name": h.name, "phone": h.phone, "href": addresses.tel_href(h.phone)}
             for h in entries(lang, default_lang) if h.phone]

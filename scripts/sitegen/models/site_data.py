@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import html
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sitegen import ROOT
 from sitegen.config import site_config
+from sitegen.models import yaml_files
 
 DATA = ROOT / "data"
 
 
 def load_yaml(name: str) -> Any:
-    """A data file, parsed once per version of the file (pages ask for the same data many times)."""
-    path = DATA / name
-    stat = path.stat()
-    return copy.deepcopy(_parse(path, stat.st_mtime_ns, stat.st_size))
-
-
-@functools.lru_cache(maxsize=64)
-def _parse(path: Path, mtime_ns: int, size: int) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """A data file's data (parsed once per version of the file)."""
+    return yaml_files.load(DATA / name)
 
 
 def localized(value: Any, lang: str, default_lang: str) -> Any:
@@ -44,7 +35,7 @@ def ui_strings(lang: str, default_lang: str) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=16)
 def _ui_strings(lang: str, default_lang: str, mtime_ns: int, size: int) -> tuple[tuple[str, str], ...]:
-    texts = _parse(DATA / "ui-strings.yml", mtime_ns, size)
+    texts = yaml_files.load(DATA / "ui-strings.yml")
     return tuple((key, localized(value, lang, default_lang)) for key, value in texts.items())
 
 
@@ -67,21 +58,10 @@ def markdown_text(value: Any) -> str:
 # --- phone numbers and validated entries ---------------------------------------------------------
 
 
-def tel_href(number: str) -> str:
-    return "tel:" + re.sub(r"[^\d+]", "", number)
-
-
-def wa_href(number: str) -> str:
-    digits = re.sub(r"\D", "", number)
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    return f"https://wa.me/{digits}"
-
-
 def valid_entries(name: str, root: Path = ROOT) -> list[dict]:
     """Entries of a data file that pass its schema (sitegen/checks/data_files.py), cleaned; the content
     check reports the others, which never reach a page."""
-    from sitegen.checks import data_files
+    from sitegen.models import data_files
 
     return data_files.load_valid(root, name, list(languages(root)))
 

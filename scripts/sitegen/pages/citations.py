@@ -13,7 +13,7 @@ import html
 import re
 from pathlib import Path
 
-from sitegen.models import hotlines, site_data
+from sitegen.models import addresses, hotlines, site_data
 
 # The id grammar is the data files' (sitegen/checks/data_files.py ID_RE).
 CITE_RE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")
@@ -23,7 +23,7 @@ FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
 
 def sources(root: Path = site_data.ROOT) -> dict[str, dict]:
-    from sitegen.checks import data_files
+    from sitegen.models import data_files
 
     return data_files.sources(root, list(site_data.languages(root)))
 
@@ -110,14 +110,9 @@ def number_citations(markdown: str, registry: dict[str, dict]) -> tuple[str, lis
             "lang": entry["lang"],
             "quote": entry["quote"],
             "news": entry["kind"] == "news",
-            "short_url": short_url(entry["url"]),
+            "short_url": addresses.short_url(entry["url"]),
         })
     return "\n".join(out_lines), references
-
-
-def short_url(url: str) -> str:
-    """The whole address without the scheme: on paper a reader must be able to type it."""
-    return url.removeprefix("https://").removeprefix("www.")
 
 
 def references_html(references: list[dict], ui: dict[str, str]) -> str:

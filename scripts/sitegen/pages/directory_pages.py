@@ -22,8 +22,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
 from sitegen import ROOT
-from sitegen.checks import data_files
-from sitegen.models import site_data
+from sitegen.models import addresses, data_files, site_data
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Lampung keeps UTC+7 all year
 CALENDAR_FILE = "agenda.ics"  # written next to the page that shows the agenda
@@ -70,7 +69,7 @@ def build_time() -> dt.datetime:
 
 
 def _link(url: str, text: str | None = None) -> str:
-    shown = text or url.removeprefix("https://").removeprefix("www.").rstrip("/")
+    shown = text or addresses.short_url(url)
     return f'<a href="{_esc(url)}" rel="noopener">{_esc(shown)}</a>'
 
 
@@ -119,9 +118,9 @@ def _service_point(point: dict, lang: str, default_lang: str, ui: dict) -> str:
             items.append(_item(ui["directory.hours"], _esc(t(point["hours"])), contact))
         if point["phone"]:
             items.append(_item(ui["directory.phone"],
-                               f'<a href="{_esc(site_data.tel_href(point["phone"]))}">{_esc(point["phone"])}</a>', contact))
+                               f'<a href="{_esc(addresses.tel_href(point["phone"]))}">{_esc(point["phone"])}</a>', contact))
         if point["whatsapp"]:
-            items.append(_item("WhatsApp", f'<a href="{_esc(site_data.wa_href(point["whatsapp"]))}" rel="noopener">'
+            items.append(_item("WhatsApp", f'<a href="{_esc(addresses.wa_href(point["whatsapp"]))}" rel="noopener">'
                                            f'{_esc(point["whatsapp"])}</a>', contact))
         if point["coordinates"]:
             lat, lon = point["coordinates"]

@@ -11,11 +11,10 @@ is not set gets no link at all: no placeholder address is ever published.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from sitegen.config import build_mode
-from sitegen.models import page_meta
+from sitegen.models import addresses, page_meta
 
 DEFAULT_SPEECH_LANG = "id-ID"
 
@@ -37,14 +36,6 @@ def github_issue_url(repository: str, title: str, body: str) -> str:
 
 def mailto_url(address: str, subject: str, body: str) -> str:
     return f"mailto:{address}?subject={_q(subject)}&body={_q(body)}"
-
-
-def whatsapp_url(text: str, number: str = "") -> str:
-    """wa.me with a message; without a number WhatsApp lets the reader pick whom to send it to."""
-    digits = re.sub(r"\D", "", number or "")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    return f"https://wa.me/{digits}?text={_q(text)}"
 
 
 def page_url(config, page) -> str:
@@ -72,7 +63,7 @@ def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dic
     channels = []
     number = str(feedback.get("whatsapp") or "").strip()
     if number:
-        channels.append(("whatsapp", lambda kind: whatsapp_url(subject(kind) + "\n" + body, number)))
+        channels.append(("whatsapp", lambda kind: addresses.wa_href(number, subject(kind) + "\n" + body)))
     email = (feedback.get("email") or "").strip()
     if email:
         channels.append(("email", lambda kind: mailto_url(email, subject(kind), body)))
@@ -92,6 +83,6 @@ def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dic
         "helpful": helpful,
         "report": report,
         "volunteer": volunteer,
-        "share_whatsapp": whatsapp_url(f"{title} {url}"),
+        "share_whatsapp": addresses.wa_href("", f"{title} {url}"),
         "speech_lang": speech.get(file_lang) or speech.get(lang) or DEFAULT_SPEECH_LANG,
     }

@@ -32,8 +32,7 @@ import yaml
 from sitegen import ROOT
 from sitegen.checks import tools as tool_data
 from sitegen.checks.model import Page as ContentPage
-from sitegen.models import hotlines, site_data
-from sitegen.pages import page_actions
+from sitegen.models import addresses, hotlines, site_data
 
 MARKER_RE = re.compile(r"^\{\{ tool ([a-z0-9-]+) \}\}$", re.M)
 HOTLINES_PAGE = "lokasi-layanan/nomor-penting.md"
@@ -138,7 +137,7 @@ def _hotline_lines(keys, l: _Lang) -> list[str]:
         hotline = entries[key]
         contact = hotlines.phone_markdown(key, l.lang, l.default, l.root)
         if hotline.web and not hotline.verified:
-            shown = hotline.web.removeprefix("https://").removeprefix("www.").rstrip("/")
+            shown = addresses.short_url(hotline.web)
             contact += f" · [{esc(shown)}]({hotline.web})"
         lines.append(f"- **{esc(hotline.name)}** ({esc(hotline.purpose)}): {contact}")
     return lines
@@ -153,7 +152,7 @@ def _share_and_print(l: _Lang, title: str, address: str | None) -> list[str]:
     """Share on WhatsApp (a plain link, nothing sent on load) and how to print; screen only."""
     out = ['<p class="site-tool__actions" markdown>']
     if address:
-        out.append(f"[{esc(l.ui['tool.share'])}]({page_actions.whatsapp_url(f'{title} {address}')}){{ .md-button }}")
+        out.append(f"[{esc(l.ui['tool.share'])}]({addresses.wa_href('', f'{title} {address}')}){{ .md-button }}")
     out.append(f'<span class="site-tool__print-hint">{esc(l.ui["tool.print_hint"])}</span>')
     return out + ["</p>", ""]
 

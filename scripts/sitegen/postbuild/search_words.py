@@ -28,6 +28,9 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from sitegen.models import yaml_files
+from sitegen.models.addresses import lang_prefix
+
 FILE = "data/search-words.yml"
 OUT_DIR = "assets/search"
 # The home page section whose links are "the most-used pages" (its heading id, the same in every
@@ -81,7 +84,7 @@ def load(root: Path, languages: list[str]) -> dict[str, LanguageWords]:
     shares a word with another becomes one group). Entries of the wrong shape are left out: the
     content check (sitegen/checks/search_words.py) reports them."""
     try:
-        data = yaml.safe_load((root / FILE).read_text(encoding="utf-8")) or {}
+        data = yaml_files.load(root / FILE) or {}
     except (OSError, yaml.YAMLError):
         return {lang: LanguageWords() for lang in languages}
     data = data if isinstance(data, dict) else {}
@@ -289,7 +292,7 @@ def build(site_dir: str, root: Path, languages: list[str], default: str, hreflan
     others = tuple(f"{lang}/" for lang in languages if lang != default)
     written: dict[str, list[Path]] = {}
     for lang in languages:
-        prefix = "" if lang == default else f"{lang}/"
+        prefix = lang_prefix(lang, default)
         pages = []
         for path in sorted(site.rglob("index.html")):
             rel = path.relative_to(site).as_posix()

@@ -13,6 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from sitegen.models.addresses import lang_prefix
+
 WORKER = "sw.js"
 OFFLINE_PAGE = "offline.html"  # rendered by overrides/offline.html, one per language folder
 # The kinds of file overrides/sw.js keeps (its KEPT_TYPES, by name).
@@ -32,7 +34,7 @@ def version(site: Path) -> str:
 
 def offline_pages(languages: list[str], default: str) -> dict[str, str]:
     """{language folder: its offline page}, relative to the site root; "" is the default language."""
-    return {("" if lang == default else f"{lang}/"): ("" if lang == default else f"{lang}/") + OFFLINE_PAGE
+    return {lang_prefix(lang, default): lang_prefix(lang, default) + OFFLINE_PAGE
             for lang in languages}
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from sitegen.models.video_sources import ATTRIBUTES as VIDEO_EMBED_ATTRIBUTES
-
 # Every tag: attr_list `{#id}` and toc give any element an anchor for links.
 GLOBAL_ATTRIBUTES = frozenset({"id"})
 

@@ -11,27 +11,18 @@ from __future__ import annotations
 import html
 import re
 
+from sitegen.models import addresses
+
 _LINK_RE = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<body>.*?)</a>", re.S | re.I)
 _HREF_RE = re.compile(r"""\bhref\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.I)
 _TAG_RE = re.compile(r"<[^>]+>")
-
-
-def short_url(url: str) -> str:
-    """`https://www.lapor.go.id/tentang/#faq` -> `lapor.go.id/tentang` (no scheme, www, fragment or
-    trailing slash; the query stays, it can be part of the address)."""
-    url = url.split("#", 1)[0]
-    url = re.sub(r"^https?://", "", url, flags=re.I)
-    url = re.sub(r"^www\.", "", url, flags=re.I)
-    host, slash, rest = url.partition("/")
-    url = host.lower() + slash + rest
-    return url.rstrip("/") if "?" not in url else url
 
 
 def _needs_suffix(text: str, short: str) -> bool:
     text = " ".join(html.unescape(_TAG_RE.sub("", text)).split())
     if not text:
         return True
-    if short.lower() in short_url(text).lower():
+    if short.lower() in addresses.short_url(text).lower():
         return False  # the text is the address already
     if not re.search(r"[^\W\d_]", text) and len(re.sub(r"\D", "", text)) >= 3:
         return False  # a phone number (tel:, wa.me): the number is what the reader uses
@@ -49,7 +40,7 @@ def mark_external_links(page_html: str) -> str:
         url = html.unescape(href["dq"] if href["dq"] is not None else href["sq"])
         if not re.match(r"https?://", url, re.I):
             return match.group(0)
-        short = short_url(url)
+        short = addresses.short_url(url)
         if not _needs_suffix(match["body"], short):
             return match.group(0)
         return f'<a{attrs} data-print-url="{html.escape(short, quote=True)}">{match["body"]}</a>'

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from sitegen import ROOT
 from sitegen.config import build_mode
-from sitegen.models import site_data
+from sitegen.models import addresses, site_data
+from sitegen.models.addresses import lang_prefix
 from sitegen.models.video_sources import ATTRIBUTES, EMBED_ALT, VideoSource, classify
 from sitegen.video import storyboards, webvtt
 
@@ -88,7 +89,7 @@ class PageVideos:
         return get_relative_url(dest, self.page.url)
 
     def _prefix(self) -> str:
-        return "" if self.lang == self.default else f"{self.lang}/"
+        return lang_prefix(self.lang, self.default)
 
     def _video_page_link(self, slug: str) -> tuple[str, str] | None:
         """(relative link, absolute address) of a video's transcript on the video page."""
@@ -147,7 +148,7 @@ class PageVideos:
             parts.append(f'<span class="site-video__notice">{escape(notice)}</span>')
         if print_url:
             # Plain text: on paper the address is what counts, short enough to type.
-            short = re.sub(r"^https?://(?:www\.)?", "", print_url)
+            short = addresses.short_url(print_url)
             parts.append(f'<span class="site-video__print">{escape(self.ui["video.watch"])} '
                          f'{escape(short)}</span>')
         return f'<figcaption class="site-video__caption">{"".join(parts)}</figcaption>'
