@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from sitegen.checks import html_safety, metadata
 from sitegen.checks.model import ERROR, Page, Site
-from sitegen.models import page_meta, site_data
+from sitegen.models import glossary, page_meta
 from sitegen.pages import citations
 
 CASES = 3000
@@ -124,7 +124,7 @@ def render(tmp_path_factory):
     file = File(f"{LANGUAGES[0]}/uji.md", str(docs), str(tmp_path_factory.mktemp("fuzz-site")), use_directory_urls=True)
     files = Files([file])
     registry = citations.sources()
-    terms = site_data.glossary(ROOT / "docs" / LANGUAGES[0])
+    terms = glossary.glossary(ROOT / "docs" / LANGUAGES[0])
     # Thousands of refused cases: the messages are tested elsewhere (tests/test_hostile_pages.py).
     for name in ("mkdocs", "mkdocs.hooks.site"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
@@ -133,7 +133,7 @@ def render(tmp_path_factory):
         source.write_text(text, encoding="utf-8")  # read back for line numbers when something is removed
         page = MkDocsPage(None, file, config)
         body, page.references = citations.number_citations(text, registry)
-        page.markdown, page.meta = body + site_data.abbreviations_markdown(terms), {}
+        page.markdown, page.meta = body + glossary.abbreviations_markdown(terms), {}
         page.render(config, files)
         return mkdocs_hooks.on_page_content(page.content, page, config, files)
 

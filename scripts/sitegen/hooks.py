@@ -20,7 +20,7 @@ from sitegen.checks import runner, translations
 from sitegen.checks.model import ERROR
 from sitegen.checks.model import Page as ContentPage
 from sitegen.config import build_mode
-from sitegen.models import hotlines, journeys, page_meta, site_data
+from sitegen.models import glossary, hotlines, journeys, page_meta, site_data
 from sitegen.models.addresses import lang_prefix
 from sitegen.pages import (
     citations,
@@ -168,8 +168,8 @@ def on_page_markdown(markdown: str, page: Page, config, files):
     markdown = citations.expand_values(markdown, lang, default)
     markdown, page.references = citations.number_citations(markdown, citations.sources())
     # Tooltips for abbreviations, from the glossary page of the reader's language.
-    terms = site_data.glossary(ROOT / "docs" / lang) or site_data.glossary(ROOT / "docs" / default)
-    return markdown + site_data.abbreviations_markdown(terms)
+    terms = glossary.glossary(ROOT / "docs" / lang) or glossary.glossary(ROOT / "docs" / default)
+    return markdown + glossary.abbreviations_markdown(terms)
 
 
 def on_page_content(html: str, page: Page, config, files):

@@ -1,6 +1,6 @@
 """Review dates: a page's facts are re-checked against their sources regularly. (Which source proves
 which statement is the citation rule's, sitegen/checks/citations.py; whether an address may be
-cited at all is the source registry's, data/sources/ in sitegen/checks/data_files.py.)"""
+cited at all is the source registry's, data/sources/ in sitegen/models/data_files.py.)"""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ place that shows them: the list on the web (`{{ hotlines }}`), the home page's t
 (`{{ hotline_strip }}`), one number inside a sentence
 (`{{ phone ID }}`), and the print-only footer of every page, which the PDF leaflets print too.
 
-An entry that fails the schema (sitegen/checks/data_files.py) is in none of them: the content check
+An entry that fails the schema (sitegen/models/data_files.py) is in none of them: the content check
 reports it, and `mkdocs build --strict` stops. A number that is not verified is never shown anywhere:
 the model does not carry it.
 """

@@ -3,7 +3,7 @@
 Defined once in data; a page that is a step gets the whole journey, numbered, in the reader's language,
 with its own step marked (overrides/partials/page-journey.html). Links are relative to the page, so
 they work under a sub-path and from the offline copy. Only valid journeys reach pages (the schema is
-sitegen/checks/data_files.py JOURNEYS; sitegen/checks/journeys.py checks that the pages exist).
+sitegen/models/data_files.py JOURNEYS; sitegen/checks/journeys.py checks that the pages exist).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Data files in data/ that pages and templates share (interface strings, phone links, glossary)."""
+"""Data that pages and templates share: interface strings, data text made safe for Markdown, and the
+valid entries of a data file."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def markdown_text(value: Any) -> str:
 
 
 def valid_entries(name: str, root: Path = ROOT) -> list[dict]:
-    """Entries of a data file that pass its schema (sitegen/checks/data_files.py), cleaned; the content
+    """Entries of a data file that pass its schema (sitegen/models/data_files.py), cleaned; the content
     check reports the others, which never reach a page."""
     from sitegen.models import data_files
 
@@ -74,9 +75,3 @@ def languages(root: Path = ROOT) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=8)
 def _languages(root: Path, mtime_ns: int) -> tuple[str, ...]:
     return tuple(site_config.site_languages(root))
-
-
-# --- glossary ---------------------------------------------------------------------------------------
-
-# In scripts/sitegen/models/glossary.py; the build hooks still call them from here.
-from sitegen.models.glossary import abbreviations_markdown, glossary  # noqa: E402,F401

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sitegen.models import addresses, hotlines, site_data
 
-# The id grammar is the data files' (sitegen/checks/data_files.py ID_RE).
+# The id grammar is the data files' (sitegen/models/data_files.py ID_RE).
 CITE_RE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 INLINE_RE = re.compile(r"\{\{\s*(fee|phone)\s+([a-z0-9]+(?:-[a-z0-9]+)*)\s*\}\}")
 FEES_MARKER = "{{ fees }}"

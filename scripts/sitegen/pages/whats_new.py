@@ -4,7 +4,7 @@ and the printable A5 notices, in every language.
 Entries come from two places, both read at build time so that the same commit always builds the same
 page and feed (no clock, no git history):
 - data/whats-new.yml: announcements written by volunteers (schema and check:
-  sitegen/checks/data_files.py, WHATS_NEW), each citing an official source;
+  sitegen/models/data_files.py, WHATS_NEW), each citing an official source;
 - automatic ones, derived from data already in the repository: pages whose front-matter `reviewed`
   date is the same day (one entry per day), and fees of data/fees.yml whose source was read that day
   (a new fee needs a new source passage, read on the day it changes).
