@@ -72,16 +72,6 @@ def test_page_address_needs_a_site_url():
     assert print_footer.page_address(None, "en/prosedur/") is None
 
 
-@pytest.mark.parametrize(("url", "short"), [
-    ("https://www.imigrasi.go.id/", "imigrasi.go.id"),
-    ("http://Example.ORG/Path/To/", "example.org/Path/To"),
-    ("https://kp2mi.go.id/pengaduan#form", "kp2mi.go.id/pengaduan"),
-    ("https://lapor.go.id/search?q=paspor", "lapor.go.id/search?q=paspor"),
-])
-def test_short_url(url, short):
-    assert print_links.short_url(url) == short
-
-
 @pytest.mark.parametrize(("link", "expected"), [
     ('<a href="https://peduliwni.kemlu.go.id/">Peduli WNI</a>', "peduliwni.kemlu.go.id"),
     ('<a class="x" href="https://kp2mi.go.id/a?b=1&amp;c=2" title="t"><em>KP2MI</em></a>', "kp2mi.go.id/a?b=1&amp;c=2"),
