@@ -94,8 +94,8 @@ mutation() {
   # Mutation testing (mutmut; settings in pyproject.toml [tool.mutmut]), on demand, never in CI. Each
   # mutant runs only the fast unit tests (tests/unit) that reach the mutated function. mutmut names a
   # mutant by its file's path, so it works in a copy where scripts/ is `src/`: the mutant of
-  # src/sitegen/checks/domains.py is `sitegen.checks.domains.*`, the name the tests import.
-  # Arguments are mutant names or globs (`"sitegen.checks.domains*"`); none means every module listed.
+  # src/sitegen/models/domains.py is `sitegen.models.domains.*`, the name the tests import.
+  # Arguments are mutant names or globs (`"sitegen.models.domains*"`); none means every module listed.
   local work=.cache/mutation
   rm -rf "$work" && mkdir -p "$work/tests"
   cp -r scripts "$work/src" && cp -r tests/unit "$work/tests/unit" && cp -r data docs mkdocs.yml pyproject.toml "$work/"

@@ -21,8 +21,8 @@ import re  # noqa: E402
 
 from sitegen.checks import runner, translations  # noqa: E402
 from sitegen.checks.hygiene import PLACEHOLDER  # noqa: E402
-from sitegen.checks.model import ERROR, FRONT_MATTER_RE, Page, Site  # noqa: E402
 from sitegen.config import site_config  # noqa: E402
+from sitegen.models.content import ERROR, FRONT_MATTER_RE, Page, Site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,9 +118,9 @@ def cmd_citations(args) -> int:
     and the registry's sources by kind. Prints figures; exits non-zero when a statement is uncited."""
     from sitegen.checks import citations
     from sitegen.checks.markdown_text import blocks, plain
-    from sitegen.checks.model import Site
     from sitegen.checks.numbers import states_number
     from sitegen.models import data_files
+    from sitegen.models.content import Site
 
     root = Path(args.root).resolve()
     languages = site_languages(root)

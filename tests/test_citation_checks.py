@@ -12,8 +12,8 @@ from conftest import LANGUAGES, ROOT
 from test_content_checks import ORIGINAL, only, problems, project, translation, write  # noqa: F401
 
 from sitegen.checks import numbers as number_parsing
-from sitegen.checks.domains import is_official, source_url_problem
-from sitegen.checks.model import ERROR, WARNING
+from sitegen.models.content import ERROR, WARNING
+from sitegen.models.domains import is_official, source_url_problem
 from sitegen.pages import citations
 
 TODAY = dt.date.today().isoformat()

@@ -14,7 +14,7 @@ import yaml
 from conftest import LANGUAGES, ROOT
 
 from sitegen.checks import runner
-from sitegen.checks.model import ERROR, WARNING
+from sitegen.models.content import ERROR, WARNING
 
 TODAY = dt.date.today().isoformat()
 

@@ -13,8 +13,8 @@ from conftest import LANGUAGES, ROOT, copy_project, mkdocs_build
 
 from sitegen.checks import data_files as data_files_rule
 from sitegen.checks import runner
-from sitegen.checks.model import ERROR, WARNING
 from sitegen.models import data_files, site_data
+from sitegen.models.content import ERROR, WARNING
 
 SCHEMAS = {s.file: s for s in data_files.SCHEMAS}
 

@@ -25,8 +25,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.checks import html_safety, metadata
-from sitegen.checks.model import ERROR, Page, Site
 from sitegen.models import glossary, page_meta
+from sitegen.models.content import ERROR, Page, Site
 from sitegen.pages import citations
 
 CASES = 3000

@@ -10,7 +10,7 @@ from conftest import LANGUAGES, PHONE, copy_project, lang_prefix
 from tinyhtml5.parser import HTMLParser
 
 from sitegen.checks import runner
-from sitegen.checks.model import ERROR
+from sitegen.models.content import ERROR
 
 PREFIX = {lang: lang_prefix(lang) for lang in LANGUAGES}
 

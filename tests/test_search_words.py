@@ -16,7 +16,7 @@ from conftest import LANGUAGES, ROOT, Tags
 from test_content_checks import ORIGINAL, project, write  # noqa: F401 (fixture)
 
 from sitegen.checks import runner
-from sitegen.checks.model import ERROR, WARNING
+from sitegen.models.content import ERROR, WARNING
 from sitegen.postbuild import js_compact, search_index, search_words
 
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import copy_project
 
 from sitegen.benchmarking.serve_rebuild import BUILT, SERVING, ServeProcess
-from sitegen.checks import domains
+from sitegen.models import domains
 
 
 @pytest.fixture(scope="module")

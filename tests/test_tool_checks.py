@@ -16,8 +16,8 @@ import yaml
 from conftest import LANGUAGES, ROOT
 
 from sitegen.checks import runner, tools
-from sitegen.checks.model import ERROR, WARNING
 from sitegen.models import page_meta
+from sitegen.models.content import ERROR, WARNING
 from sitegen.pages import tool_pages
 
 TODAY = dt.date.today().isoformat()

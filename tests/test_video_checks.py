@@ -9,7 +9,7 @@ import pytest
 from conftest import LANGUAGES, ROOT, copy_project
 
 from sitegen.checks import runner  # noqa: E402
-from sitegen.checks.model import ERROR, WARNING  # noqa: E402
+from sitegen.models.content import ERROR, WARNING  # noqa: E402
 
 PAGE = "prosedur/uji-video.md"
 FRONT = "---\ntitle: Uji video\ndescription: Halaman uji.\nreviewed: 2026-11-28\n---\n\n"

@@ -17,11 +17,11 @@ from mkdocs.structure.pages import Page
 
 from sitegen import ROOT
 from sitegen.checks import runner, translations
-from sitegen.checks.model import ERROR
-from sitegen.checks.model import Page as ContentPage
 from sitegen.config import build_mode
 from sitegen.models import glossary, hotlines, journeys, page_meta, site_data
 from sitegen.models.addresses import lang_prefix
+from sitegen.models.content import ERROR
+from sitegen.models.content import Page as ContentPage
 from sitegen.pages import (
     citations,
     directory_pages,

@@ -1,11 +1,11 @@
-"""What the content rules read and report (scripts/sitegen/checks/model.py): a page's front matter
+"""What the content rules read and report (scripts/sitegen/models/content.py): a page's front matter
 with the line of each key, and a problem as the volunteer reads it."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitegen.checks.model import ERROR, WARNING, Page, Problem, Site
+from sitegen.models.content import ERROR, WARNING, Page, Problem, Site
 
 
 @pytest.mark.parametrize("problem, text", [

@@ -11,7 +11,7 @@ import pytest
 from unit_site import ROOT, problems
 
 from sitegen.checks import hygiene, links, metadata, plain_language, preferred_terms
-from sitegen.checks.model import Page
+from sitegen.models.content import Page
 
 FRONT = "---\ntitle: Uji\ndescription: Uji.\nreviewed: 2026-11-28\n---\n\nTeks biasa.\n"
 FRONT_BYTES = FRONT.encode()

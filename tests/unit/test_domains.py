@@ -1,4 +1,4 @@
-"""Official-source matching (scripts/sitegen/checks/domains.py), one address per case: decisions are
+"""Official-source matching (scripts/sitegen/models/domains.py), one address per case: decisions are
 made on the parsed host, so look-alikes, user names before `@`, ports and Unicode hosts never pass."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from unit_site import ROOT
 
-from sitegen.checks import domains
+from sitegen.models import domains
 
 
 @pytest.mark.parametrize("url, official", [

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def page(root: Path, lang: str, rel: str, text: str):
     """A content-check page written to root/docs/<lang>/<rel>."""
-    from sitegen.checks.model import Page
+    from sitegen.models.content import Page
 
     path = root / "docs" / lang / rel
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -20,7 +20,7 @@ def page(root: Path, lang: str, rel: str, text: str):
 
 
 def site(root: Path, pages, languages=("id", "lpg", "en")):
-    from sitegen.checks.model import Site
+    from sitegen.models.content import Site
 
     return Site(root=root, languages=list(languages), pages=list(pages))
 

@@ -16,9 +16,9 @@ import re
 from collections import Counter
 
 from sitegen.models import data_files
+from sitegen.models.content import ERROR, Page, Problem, Site
 
 from .markdown_text import Block, blocks, plain, prose_lines
-from .model import ERROR, Page, Problem, Site
 from .numbers import numbers, states_number
 
 CITE_RE = re.compile(r"\[\^([^\]\s]*)\]")

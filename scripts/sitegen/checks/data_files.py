@@ -4,8 +4,7 @@ with file, entry and line, and each source id used once across data/sources/."""
 from __future__ import annotations
 
 from sitegen.models import data_files
-
-from .model import Problem, Site
+from sitegen.models.content import Problem, Site
 
 
 def check(site: Site):

@@ -8,11 +8,11 @@ from __future__ import annotations
 import html
 import re
 
+from sitegen.models.content import Problem, Site
 from sitegen.models.video_sources import EMBED_ALT
 from sitegen.transforms import html_policy
 
 from .markdown_text import prose_lines
-from .model import Problem, Site
 
 # Markdown's own autolinks `<https://...>` and `<name@host>` are not tags.
 AUTOLINK_RE = re.compile(r"<(?:(?:https?|ftp)://[^<>]*|[^<> !]+@[^@<> ]+)>", re.I)

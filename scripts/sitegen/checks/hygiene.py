@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .model import ERROR, WARNING, Problem, Site
+from sitegen.models.content import ERROR, WARNING, Problem, Site
 
 # Written by `docs.py new-page` where the author's text goes.
 PLACEHOLDER = "TULIS ISI HALAMAN DI SINI"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import posixpath
 import re
 
+from sitegen.models.content import Problem, Site
+
 from .markdown_text import links, prose_lines
-from .model import Problem, Site
 
 ALLOWED = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".avif"}
 MAX_BYTES = 150 * 1024

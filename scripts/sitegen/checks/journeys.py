@@ -7,8 +7,8 @@ adds what needs the pages."""
 from __future__ import annotations
 
 from sitegen.models import data_files
+from sitegen.models.content import ERROR, Problem, Site
 
-from .model import ERROR, Problem, Site
 from .translations import pending
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .domains import is_blocked
+from sitegen.models.content import Problem, Site
+from sitegen.models.domains import is_blocked
+
 from .markdown_text import anchors, links
-from .model import Problem, Site
 
 SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
-from .model import Page
+from sitegen.models.content import Page
 
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable
 
-from .model import ERROR, Page, Problem, Site
+from sitegen.models.content import ERROR, Page, Problem, Site
 
 STATUSES = ("draft", "reviewed")
 # Characters that make HTML (a tag, an attribute's end, a character reference). Templates print these

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from sitegen.models.content import WARNING, Problem, Site
+
 from .markdown_text import prose_lines
-from .model import WARNING, Problem, Site
 
 MAX_SENTENCE_WORDS = 25
 MAX_AVERAGE_WORDS = 15

@@ -10,8 +10,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.models import yaml_files
-
-from .model import WARNING, Problem, Site
+from sitegen.models.content import WARNING, Problem, Site
 
 FILE = "data/preferred-terms.yml"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitegen.models.content import ERROR, Problem, Site
+
 from . import (
     citations,
     data_files,
@@ -21,7 +23,6 @@ from . import (
     translations,
     videos,
 )
-from .model import ERROR, Problem, Site
 
 RULES = (hygiene, metadata, translations, links, sources, citations, images, html_safety, plain_language,
          preferred_terms, data_files, journeys, search_words, videos, tools)

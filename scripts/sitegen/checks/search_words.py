@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import yaml
 
+from sitegen.models.content import ERROR, WARNING, Problem, Site
 from sitegen.postbuild.search_words import FILE, normalize
 
 from .metadata import SEARCH_WORD_RE as WORD_RE
-from .model import ERROR, WARNING, Problem, Site
 
 RULE = "search-words"
 KEYS = ("same", "stop", "also")

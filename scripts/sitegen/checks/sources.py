@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import ERROR, WARNING, Problem, Site
+from sitegen.models.content import ERROR, WARNING, Problem, Site
 
 WARN_AFTER_DAYS = 365
 FAIL_AFTER_DAYS = 730

@@ -27,12 +27,12 @@ from pathlib import Path
 import yaml
 
 from sitegen.models import data_files
+from sitegen.models.content import ERROR, WARNING, Page, Problem, Site
+from sitegen.models.domains import source_url_problem
 
 from . import preferred_terms
 from .citations import PHONE_RE, SHORT_PHONE_RE
-from .domains import source_url_problem
 from .markdown_text import anchors
-from .model import ERROR, WARNING, Page, Problem, Site
 from .numbers import numbers, states_number
 from .plain_language import MAX_SENTENCE_WORDS, SENTENCE_END_RE, WORD_RE
 from .sources import FAIL_AFTER_DAYS, WARN_AFTER_DAYS

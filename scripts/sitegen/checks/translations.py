@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 
 from sitegen.models import yaml_files
+from sitegen.models.content import ERROR, WARNING, Page, Problem, Site
 
 from .markdown_text import headings, slugify
-from .model import ERROR, WARNING, Page, Problem, Site
 
 PENDING_FILE = "data/translations-pending.yml"
 # A "reviewed" translation this close to its original (share of words in the same order) is a copy:

@@ -12,6 +12,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from sitegen.models.content import ERROR, WARNING, Page, Problem, Site
 from sitegen.models.video_sources import ATTRIBUTES, MARKDOWN_EMBED_RE, attributes, classify
 from sitegen.video import (
     storyboards,
@@ -19,7 +20,6 @@ from sitegen.video import (
 )
 
 from .markdown_text import anchors, prose_lines
-from .model import ERROR, WARNING, Page, Problem, Site
 
 MAX_BYTES = 2 * 1024 * 1024
 LIST_MARKER = "{{ videos }}"

@@ -24,8 +24,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from sitegen.checks.model import ERROR, WARNING, Problem
 from sitegen.models import yaml_files
+from sitegen.models.content import ERROR, WARNING, Problem
+from sitegen.models.domains import is_blocked, lists_version, source_url_problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().-]{1,22}[0-9]$")
@@ -193,7 +194,6 @@ def https_url(node, value, ctx) -> str:
         raise Invalid(f"`{_short.repr(value)}` memuat `{bad.group(0)}`, yang tidak boleh ada di alamat web; salin "
                       "alamatnya dari kolom alamat peramban")
     try:
-        from sitegen.checks.domains import is_blocked
 
         blocked = is_blocked(ctx.root, value)
     except Exception:  # the domain list is checked elsewhere; never stop on it here
@@ -741,7 +741,6 @@ def _entry_rules(schema, clean, label, fields, problem, ctx) -> bool:
     ok = True
     line_of = lambda name: _line(fields[name][0]) if name in fields else clean["_line"]  # noqa: E731
     if schema.fields is SOURCE_FIELDS:
-        from sitegen.checks.domains import source_url_problem
 
         why = source_url_problem(ctx.root, clean["url"], official=clean["kind"] == "official")
         if why:
@@ -861,7 +860,6 @@ def load_valid(root: Path, file: str, languages: list[str], schema: Schema | Non
 
 
 def _version(root: Path, file: str):
-    from sitegen.checks.domains import lists_version
 
     try:
         stat = (root / "data" / file).stat()

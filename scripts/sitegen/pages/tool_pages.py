@@ -31,8 +31,8 @@ import yaml
 
 from sitegen import ROOT
 from sitegen.checks import tools as tool_data
-from sitegen.checks.model import Page as ContentPage
 from sitegen.models import addresses, hotlines, site_data
+from sitegen.models.content import Page as ContentPage
 
 MARKER_RE = re.compile(r"^\{\{ tool ([a-z0-9-]+) \}\}$", re.M)
 HOTLINES_PAGE = "lokasi-layanan/nomor-penting.md"

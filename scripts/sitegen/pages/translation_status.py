@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.checks import translations
-from sitegen.checks.model import Site
+from sitegen.models.content import Site
 
 LABELS = {
     "missing": {"id": "Belum diterjemahkan", "lpg": "Kak mak diterjemahko", "en": "Not translated"},

@@ -4,8 +4,8 @@ transcript, generated from the storyboards so the page never drifts from the vid
 from __future__ import annotations
 
 from sitegen import ROOT
-from sitegen.checks.model import Page
 from sitegen.models import site_data
+from sitegen.models.content import Page
 from sitegen.video import storyboards
 
 

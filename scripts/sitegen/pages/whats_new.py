@@ -29,9 +29,9 @@ from pathlib import Path
 from babel.dates import format_date
 
 from sitegen import ROOT
-from sitegen.checks.model import Page as ContentPage
 from sitegen.config import site_address
 from sitegen.models import data_files, site_data
+from sitegen.models.content import Page as ContentPage
 from sitegen.pages import citations
 from sitegen.pages.directory_pages import babel_locale
 from sitegen.postbuild import leaflets
