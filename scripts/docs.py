@@ -4,6 +4,8 @@
     python scripts/docs.py new-page prosedur/nama --title "Judul"
                                                     a new page in every language, with its nav entry
     python scripts/docs.py stamp [FILE ...]         record which Indonesian text a translation follows
+    python scripts/docs.py new-language jv --name "Basa Jawa" [--html-lang jv]
+                                                    a new site language, its pages in Indonesian for now
 """
 
 from __future__ import annotations
@@ -193,6 +195,23 @@ def _add_to_nav(mkdocs_yml: Path, section: str, rel: str) -> None:
     mkdocs_yml.write_text("\n".join(lines), encoding="utf-8")
 
 
+def cmd_new_language(args) -> int:
+    from sitegen.config import new_language
+
+    root = Path(args.root).resolve()
+    try:
+        written = new_language.add(root, args.code, args.name, args.html_lang)
+    except new_language.LanguageError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"diubah: {path.relative_to(root).as_posix()}")
+    print(f"Bahasa `{args.code}` ditambahkan. Semua halaman tampil dalam bahasa Indonesia dengan catatan "
+          "\"belum diterjemahkan\" sampai diterjemahkan (lihat CONTRIBUTING.md, \"Menambah bahasa\"). "
+          "Periksa dengan: bash scripts/dev.sh build")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="docs.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -212,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     stamp.add_argument("files", nargs="*", help="file terjemahan (bawaan: semua yang belum dicap)")
     stamp.add_argument("--root", default=str(ROOT))
     stamp.set_defaults(func=cmd_stamp)
+    lang = sub.add_parser("new-language", help="tambah bahasa situs (halamannya berbahasa Indonesia dulu)")
+    lang.add_argument("code", help="kode bahasa, dua atau tiga huruf kecil, misalnya jv")
+    lang.add_argument("--name", required=True, help="nama bahasa di pemilih bahasa, misalnya \"Basa Jawa\"")
+    lang.add_argument("--html-lang", help="kode <html lang> dan hreflang bila berbeda dari kode folder (bawaan: CODE)")
+    lang.add_argument("--root", default=str(ROOT))
+    lang.set_defaults(func=cmd_new_language)
     args = parser.parse_args(argv)
     return args.func(args)
 

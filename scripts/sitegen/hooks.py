@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from sitegen import ROOT
 from sitegen.checks import runner, translations
-from sitegen.config import build_mode
+from sitegen.config import build_mode, languages
 from sitegen.models import glossary, hotlines, journeys, page_meta, site_data
 from sitegen.models.addresses import lang_prefix
 from sitegen.models.content import ERROR
@@ -159,7 +159,7 @@ def on_page_markdown(markdown: str, page: Page, config, files):
         languages = _languages(i18n)
         names = {l: i18n.get_language_config(l).name for l in languages}
         markdown = markdown.replace(STATUS_MARKER, translation_status.markdown(
-            ROOT, languages, lang, names, config.extra.get("repository") or ""))
+            ROOT, languages, lang, names, config.extra.get("repository") or "", config.extra["repository_branch"]))
     # "Kabar terbaru" links its feed only when the site has a public address (scripts/sitegen/pages/whats_new.py).
     if whats_new.PAGE_MARKER in markdown:
         markdown = markdown.replace(whats_new.PAGE_MARKER,
@@ -237,7 +237,7 @@ def on_page_context(context, page: Page, config, nav):
     context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
     context["page_original_url"] = page.url.removeprefix(lang_prefix(lang, default)) or "./"
     context["page_lang_root"] = lang_prefix(lang, default) or "./"
-    context["site_lang"] = lang
+    context.update(_language_context(lang))
     context["site_serving"] = build_mode.serving
     terms = page.meta.get("search_terms")
     context["page_search_terms"] = search_words.terms_text(terms) if isinstance(terms, list) else ""
@@ -257,6 +257,18 @@ def on_page_context(context, page: Page, config, nav):
     # Feedback, share and read-aloud links under/above the page (scripts/sitegen/pages/page_actions.py).
     context["page_actions"] = page_actions.for_page(config, page, lang, file_lang, context["site_ui"])
     return context
+
+
+def _language_context(lang: str) -> dict:
+    """What templates need to know about the page's language and the default one, so that no template
+    names a language, a file of the offline copy or a page."""
+    return {
+        "site_lang": lang,
+        # A fallback page's text and the "Indonesian version" link are in the default language.
+        "site_default_html_lang": languages.load(ROOT).default.html_lang,
+        "site_offline_zip": "offline/" + offline.zip_name(lang),
+        "site_hotline_page": search_words.HOTLINE_PAGE,
+    }
 
 
 def _feed_context(config, lang: str, default: str) -> dict:
@@ -291,13 +303,14 @@ def _edit_url(config, page: Page, lang: str, file_lang: str) -> str | None:
     repository = (config.extra.get("repository") or "").rstrip("/")
     if not repository:
         return None
+    branch = config.extra["repository_branch"]
     if getattr(page.file, "tool_data", None):
-        return f"{repository}/edit/main/{page.file.tool_data}"
+        return f"{repository}/edit/{branch}/{page.file.tool_data}"
     rel = page.file.src_uri.split("/", 1)[1]
     if file_lang == lang:
-        return f"{repository}/edit/main/docs/{lang}/{rel}"
+        return f"{repository}/edit/{branch}/docs/{lang}/{rel}"
     folder, _, name = f"docs/{lang}/{rel}".rpartition("/")
-    return f"{repository}/new/main/{folder}?filename={name}"
+    return f"{repository}/new/{branch}/{folder}?filename={name}"
 
 
 def on_template_context(context, template_name, config):
@@ -310,7 +323,7 @@ def on_template_context(context, template_name, config):
         _set_alternates(config, _alternates(config, None))
         context["site_ui"] = site_data.ui_strings(lang, default)
         context["page_lang_root"] = lang_prefix(lang, default) or "./"
-        context["site_lang"] = lang
+        context.update(_language_context(lang))
         context["site_serving"] = build_mode.serving
         context.update(content_security.template_context())
         if template_name == "offline.html" and lang != default:

@@ -11,7 +11,8 @@
   // Not read: the page's own controls, feedback, sources (web addresses), permalinks, print-only parts.
   var SKIP = "[data-read-aloud-skip],.site-sources,.site-print-footer,.headerlink,.md-content__button," +
              "[hidden],script,style";
-  var lang = button.getAttribute("data-lang") || document.documentElement.lang || "id-ID";
+  // The voice comes from mkdocs.yml (extra.speech_lang) through the button; else the page's language.
+  var lang = button.getAttribute("data-lang") || document.documentElement.lang;
   var speaking = false;
 
   function ownText(element) {

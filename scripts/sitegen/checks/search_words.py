@@ -39,8 +39,8 @@ def check(site: Site):
     if root is None:
         return
     if not isinstance(root, yaml.MappingNode):
-        yield problem(1, "shape", "File harus berisi kode bahasa (id, lpg, en) di awal baris, masing-masing "
-                      "dengan `same:` dan `stop:` di bawahnya.")
+        yield problem(1, "shape", f"File harus berisi kode bahasa ({', '.join(site.languages)}) di awal baris, "
+                      "masing-masing dengan `same:` dan `stop:` di bawahnya.")
         return
     texts = {lang: [f" {normalize(p.text)} " for p in site.pages if p.lang == lang] for lang in site.languages}
     for lang_node, section in root.value:

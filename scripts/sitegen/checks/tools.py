@@ -306,7 +306,7 @@ class _Reader:
                 return None
             return Text(((default, value),), self.line(node))
         if not isinstance(node, yaml.MappingNode):
-            self.problem(self.line(node), "text", f"{what} harus teks, atau `{{id: ..., lpg: ..., en: ...}}`.")
+            self.problem(self.line(node), "text", f"{what} harus teks, atau `{{{', '.join(f'{l}: ...' for l in self.languages)}}}`.")
             return None
         values = []
         for key_node, value_node in node.value:

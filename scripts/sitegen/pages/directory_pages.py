@@ -47,13 +47,11 @@ def _md_heading(text: str) -> str:
 
 
 def babel_locale(lang: str, default_lang: str) -> Locale:
-    """Lampung has no locale of its own: dates and times follow Indonesian."""
-    for code in (lang, default_lang):
-        try:
-            return Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            continue
-    return Locale.parse("id")
+    """Lampung has no locale of its own: dates and times follow the default language (Indonesian)."""
+    try:
+        return Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(default_lang)
 
 
 def build_date() -> dt.date:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from sitegen.config import build_mode
+from sitegen.config import build_mode, languages
 from sitegen.models import addresses, page_meta
-
-DEFAULT_SPEECH_LANG = "id-ID"
 
 
 def _q(text: str) -> str:
@@ -78,11 +76,11 @@ def for_page(config, page, lang: str, file_lang: str, ui: dict[str, str]) -> dic
     if repository:
         volunteer = {"channel": "github", "label": ui["feedback.report.github"],
                      "href": github_issue_url(repository, subject("report"), body)}
-    speech = extra.get("speech_lang") or {}
     return {
         "helpful": helpful,
         "report": report,
         "volunteer": volunteer,
         "share_whatsapp": addresses.wa_href("", f"{title} {url}"),
-        "speech_lang": speech.get(file_lang) or speech.get(lang) or DEFAULT_SPEECH_LANG,
+        # The voice of the text shown: a fallback page is read in the default language's voice.
+        "speech_lang": languages.load().get(file_lang).speech_lang,
     }

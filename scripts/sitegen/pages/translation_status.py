@@ -6,16 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.checks import translations
+from sitegen.models import site_data
 from sitegen.models.content import Site
-
-LABELS = {
-    "missing": {"id": "Belum diterjemahkan", "lpg": "Kak mak diterjemahko", "en": "Not translated"},
-    "draft": {"id": "Draf, menunggu pemeriksaan", "lpg": "Draf, ngenanti pemeriksaan", "en": "Draft, awaiting review"},
-    "outdated": {"id": "Naskah asli sudah berubah", "lpg": "Naskah asli radu berubah", "en": "Original changed since"},
-    "none": {"id": "Tidak ada.", "lpg": "Mak wat.", "en": "None."},
-    "edit": {"id": "ubah", "lpg": "ubah", "en": "edit"},
-    "create": {"id": "buat", "lpg": "buat", "en": "create"},
-}
 
 
 def status(root: Path, languages: list[str]) -> dict[str, dict[str, list[str]]]:
@@ -39,9 +31,14 @@ def status(root: Path, languages: list[str]) -> dict[str, dict[str, list[str]]]:
     return result
 
 
-def markdown(root: Path, languages: list[str], reader_lang: str, names: dict[str, str], repository: str) -> str:
+def markdown(root: Path, languages: list[str], reader_lang: str, names: dict[str, str], repository: str,
+             branch: str) -> str:
+    """The status of every translation language; `repository` and `branch` make the edit links (none
+    without a repository). Labels are interface strings (data/ui-strings.yml)."""
+    ui = site_data.ui_strings(reader_lang, languages[0])
+
     def label(key):
-        return LABELS[key].get(reader_lang) or LABELS[key][languages[0]]
+        return ui[f"translation_status.{key}"]
 
     out = []
     for lang, entry in status(root, languages).items():
@@ -56,9 +53,9 @@ def markdown(root: Path, languages: list[str], reader_lang: str, names: dict[str
                 if repository:
                     if kind == "missing":
                         folder, _, name = f"docs/{lang}/{rel}".rpartition("/")
-                        line += f" ([{label('create')}]({repository}/new/main/{folder}?filename={name}))"
+                        line += f" ([{label('create')}]({repository}/new/{branch}/{folder}?filename={name}))"
                     else:
-                        line += f" ([{label('edit')}]({repository}/edit/main/docs/{lang}/{rel}))"
+                        line += f" ([{label('edit')}]({repository}/edit/{branch}/docs/{lang}/{rel}))"
                 out.append(line)
             out.append("")
     return "\n".join(out) + "\n"

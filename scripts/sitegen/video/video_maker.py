@@ -27,19 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import ROOT
+from sitegen.config import languages
 from sitegen.config.site_config import site_languages
 from sitegen.models import site_data
-from sitegen.video import (
-    storyboards,
-    webvtt,
-)
+from sitegen.video import storyboards, webvtt
 
 WIDTH, HEIGHT, FPS = 640, 360, 10
 MAX_BYTES = 2 * 1024 * 1024  # the issue's limit per video: readers pay for every byte
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
-# espeak-ng voice per site language. Lampung has no voice of its own: the Indonesian one reads it.
-VOICES = {"id": "id", "lpg": "id", "en": "en"}
 SPEECH_RATE = 140  # words per minute; espeak-ng's default 175 is too fast for new listeners
 # Timeline, in seconds: pause before a slide's first caption, between captions, after the last one.
 LEAD, GAP, TAIL = 0.5, 0.35, 1.0
@@ -97,7 +93,10 @@ def speak(text: str, lang: str, out: Path) -> float:
     """Narrate one caption into a WAV file; returns its length in seconds."""
     source = out.with_suffix(".txt")
     source.write_text(text, encoding="utf-8")
-    subprocess.run(["espeak-ng", "-v", VOICES.get(lang, "id"), "-s", str(SPEECH_RATE), "-w", str(out),
+    # espeak-ng's voice is the language of the site's speech voice (mkdocs.yml extra.speech_lang):
+    # `id-ID` -> `id`. Lampung has no voice of its own there, so the Indonesian one reads it.
+    voice = languages.load().get(lang).speech_lang.split("-")[0].lower()
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(SPEECH_RATE), "-w", str(out),
                     "-f", str(source)], check=True, capture_output=True)
     with wave.open(str(out)) as w:
         return w.getnframes() / w.getframerate()
@@ -278,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     make = sub.add_parser("build", help="buat video dari storyboard di data/videos/")
     make.add_argument("--only", metavar="SLUG", help="hanya video ini (nama foldernya di data/videos/)")
-    make.add_argument("--lang", help="hanya bahasa ini (id, lpg, en)")
+    make.add_argument("--lang", help="hanya bahasa ini (kode bahasa di mkdocs.yml, misalnya "
+                      f"{', '.join(languages.load().codes)})")
     make.add_argument("--root", default=str(ROOT), help="folder proyek (bawaan: repositori ini)")
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
