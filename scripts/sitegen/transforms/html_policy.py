@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from sitegen.models.video_sources import ATTRIBUTES as VIDEO_EMBED_ATTRIBUTES  # noqa: F401  (read by checks/html_safety)
+
 # Every tag: attr_list `{#id}` and toc give any element an anchor for links.
 GLOBAL_ATTRIBUTES = frozenset({"id"})
 
