@@ -118,7 +118,14 @@ def test_lampung_strings_fall_back_to_indonesian_not_english():
     assert partial.t("select.language") == "Pilih cawa"
     # Not translated in Lampung: must come from Material's Indonesian file.
     assert partial.t("blog.archive") == "Arsip"
-    assert partial.t("language") == "ljp"
+    # <html lang> is mkdocs.yml's extra.hreflang, through overrides/partials/language.html.
+    from sitegen.config import site_config
+
+    hreflang = site_config.load(ROOT)["extra"]["hreflang"]
+    language = env.get_template("partials/language.html").make_module(
+        {"config": {"theme": {"language": "lpg"}, "extra": {"hreflang": hreflang}}})
+    assert language.t("language") == "ljp"
+    assert language.t("select.language") == "Pilih cawa"
 
 
 def test_lampung_partial_covers_every_string_a_reader_meets():

@@ -64,7 +64,7 @@ def add(root: Path, code: str, name: str, html_lang: str | None = None) -> list[
     ]
     partial = root / "overrides" / "partials" / "languages" / f"{code}.html"
     if not partial.exists() and not _material_has(code):
-        edits.append(Edit(partial, _partial_text(code, name.strip(), html_lang, default.code)))
+        edits.append(Edit(partial, _partial_text(code, name.strip(), default.code)))
     for edit in edits:
         edit.path.parent.mkdir(parents=True, exist_ok=True)
         edit.path.write_text(edit.text, encoding="utf-8")
@@ -166,11 +166,12 @@ def _every_language_edit(path: Path, code: str, default: str, codes: list[str]) 
     return Edit(path, _insert(text, inserts))
 
 
-def _partial_text(code: str, name: str, html_lang: str, default: str) -> str:
+def _partial_text(code: str, name: str, default: str) -> str:
     """Material's interface strings for the language: none of its own yet, so every key falls back to
-    the default language's (Material's own fallback would be English)."""
+    the default language's (Material's own fallback would be English). Its <html lang> comes from
+    extra.hreflang (overrides/partials/language.html)."""
     return (f"{{#-\n  {name} (`{code}`). Material's interface strings: static-i18n sets theme.language to the\n"
             f"  locale `{code}`, so Material imports this file by that name; without it the build stops.\n"
             f"  Add translated keys below (see lpg.html); a missing key falls back to `{default}`.\n-#}}\n"
             f'{{% import "partials/languages/{default}.html" as fallback %}}\n'
-            f'{{% macro t(key) %}}{{{{ {{\n  "language": "{html_lang}"\n}}[key] or fallback.t(key) }}}}{{% endmacro %}}\n')
+            f'{{% macro t(key) %}}{{{{ {{\n}}[key] or fallback.t(key) }}}}{{% endmacro %}}\n')
