@@ -219,6 +219,7 @@ def on_page_context(context, page: Page, config, nav):
     context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
     context["page_original_url"] = page.url.removeprefix(_prefix(lang, default)) or "./"
     context["page_lang_root"] = _prefix(lang, default) or "./"
+    context["page_is_home"] = page.url == _prefix(lang, default)  # the language's home page: "", "en/"
     context["site_lang"] = lang
     context["site_serving"] = build_mode.serving
     terms = page.meta.get("search_terms")
