@@ -334,7 +334,7 @@ def on_post_build(config):
             return
         assets = ROOT / "overrides" / "assets"
         css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
-        js_compact.compact_site_scripts(config.site_dir, assets / "javascripts")
+        js_compact.compact_site_scripts(config.site_dir, assets / "javascripts", appended={"site.js": ["read-aloud.js"]})
         page_assets.remove_unused_theme_assets(site)
         offline.build_zips(site, languages, default, config.extra.get("hreflang", {}),
                            build_mode.public_url(config))
