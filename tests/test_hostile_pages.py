@@ -190,6 +190,7 @@ TRUSTED_HTML = {
     "search_terms": "set in overrides/main.html from page_search_terms | e",
     "page_qr_svg": "segno's SVG of the page address",
     "site_js_class_script": "a constant of scripts/content_security.py, allowed by its hash",
+    "page_status": "set in overrides/partials/page-top.html from two partials that escape every value",
 }
 
 
