@@ -351,3 +351,8 @@ def test_reference_list_escapes_volunteer_input():
 @pytest.mark.parametrize("lang, expected", [("id", "Rp950.000"), ("lpg", "Rp950.000"), ("en", "IDR 950,000")])
 def test_amounts_are_written_the_reader_s_way(lang, expected):
     assert citations.format_amount(950000, lang, "id") == expected
+
+
+@pytest.mark.parametrize("lang, expected", [("id", "Gratis (Rp0)"), ("lpg", "Gratis (Rp0)"), ("en", "Free (IDR 0)")])
+def test_nothing_to_pay_is_said_in_words(lang, expected):
+    assert citations.format_amount(0, lang, "id") == expected

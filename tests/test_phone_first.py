@@ -111,6 +111,57 @@ def test_a_procedure_page_opens_with_its_glance_box_with_fees_and_sources(site, 
     assert after_top[0] is box
 
 
+# Every procedure page that has a cost, a place or documents to bring opens with the box, in every
+# language. Not the section's index (a list of pages) nor "Jenis paspor" (what the types are, no steps).
+GLANCE_TERMS = {
+    "prosedur/m-paspor/": ["bring", "cost", "time", "where"],
+    "prosedur/dokumen-paspor/": ["bring", "cost", "where"],
+    "prosedur/paspor-hilang-rusak/": ["bring", "cost", "time", "where"],
+    "prosedur/paspor-pekerja-migran/": ["bring", "cost", "where"],
+    "prosedur/biaya-paspor/": ["cost", "time"],
+    "prosedur/eazy-passport/": ["bring", "cost", "where"],
+    "prosedur/layanan-tanpa-aplikasi/": ["bring", "cost", "where"],
+    "prosedur/lapor-diri-luar-negeri/": ["where"],
+    "prosedur/izin-tinggal-orang-asing/": ["cost", "where"],
+}
+TERM_WORDS = {"id": {"bring": "Yang dibawa", "cost": "Biaya", "time": "Lamanya", "where": "Tempat"},
+              "en": {"bring": "What to bring", "cost": "Cost", "time": "How long", "where": "Where"}}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_procedure_page_opens_with_a_glance_box_whose_answers_cite_sources(site, lang):
+    for url, keys in GLANCE_TERMS.items():
+        body = article(site, PREFIX[lang] + url)
+        boxes = body.findall(".//div[@class='site-glance']")
+        assert len(boxes) == 1, url
+        dl = boxes[0].find("dl")
+        if lang in TERM_WORDS:
+            assert [text(dt) for dt in dl.findall("dt")] == [TERM_WORDS[lang][k] for k in keys], url
+        else:
+            assert len(dl.findall("dt")) == len(keys), url
+        for dd in dl.findall("dd"):
+            assert dd.find(".//sup[@class='site-cite']") is not None, (url, text(dd))
+    # Pages that explain rather than guide have none.
+    for url in ("prosedur/", "prosedur/jenis-paspor/"):
+        assert article(site, PREFIX[lang] + url).find(".//div[@class='site-glance']") is None, url
+
+
+# A fee of 0 is said in words residents use: both sources of such fees say "gratis" / "dibebaskan".
+FREE_PASSPORT = {"id": "Gratis (Rp0) untuk paspor pertama; penggantian paspor tidak gratis.",
+                 "lpg": "Gratis (Rp0) untuk paspor pertama; ganti paspor mak gratis.",
+                 "en": "Free (IDR 0) for the first passport; a replacement is not free."}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_migrant_worker_s_free_passport_reads_free_not_rp0(site, lang):
+    box = article(site, PREFIX[lang] + "prosedur/paspor-pekerja-migran/").find(".//div[@class='site-glance']")
+    assert words(box.findall(".//dd")[1]) == FREE_PASSPORT[lang]
+    fees = article(site, PREFIX[lang] + "prosedur/biaya-paspor/").find(".//table")
+    row = next(tr for tr in fees.iter("tr") if "pekerja migran" in text(tr) or "migrant worker" in text(tr))
+    assert words(row.findall("td")[1]) == FREE_PASSPORT[lang].split(" ", 2)[0] + " " + (
+        "(IDR 0)" if lang == "en" else "(Rp0)")
+
+
 @pytest.mark.browser
 def test_in_print_the_glance_box_and_notices_show_and_the_step_panel_does_not(site, browser):
     context = browser.new_context(viewport=PHONE)
@@ -242,6 +293,28 @@ TASKS = {
 }
 TASK_PAGES = ["prosedur/m-paspor/", "prosedur/biaya-paspor/", "jalur-migrasi/bekerja-ke-luar-negeri/",
               "jalur-migrasi/tanda-perdagangan-orang/", "jalur-migrasi/minta-bantuan/", "lokasi-layanan/"]
+
+
+HOME_TITLE = {"id": "Informasi imigrasi untuk warga Lampung Barat",
+              "lpg": "Informasi imigrasi untuk jelma Lampung Barat",
+              "en": "Immigration information for the people of Lampung Barat"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_says_what_the_site_is_then_its_answer_then_the_tasks(site, lang):
+    body = article(site, PREFIX[lang])
+    top = [el for el in body if "md-content__button" not in (el.get("class") or "")]
+    assert top[0].tag == "h1" and text(top[0]) == HOME_TITLE[lang]
+    assert top[1].get("class") == "site-answer"
+    rest = top[2:]
+    if lang == "lpg":  # the draft notice: one line, under the answer
+        assert rest[0].get("class") == "site-page-status"
+        rest = rest[1:]
+    assert rest[0].tag == "h2" and rest[0].get("id") == "tugas"
+    # No listen button pushing the tasks down (it stays on the other pages).
+    assert body.find(".//button[@data-read-aloud]") is None
+    assert article(site, PREFIX[lang] + "prosedur/jenis-paspor/").find(".//button[@data-read-aloud]") is not None
+    assert f"<title>{HOME_TITLE[lang]} - " in site.html(PREFIX[lang])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -237,6 +237,7 @@ def on_page_context(context, page: Page, config, nav):
     context["page_translation_status"] = page.meta.get("translation_status") if file_lang != default else None
     context["page_original_url"] = page.url.removeprefix(lang_prefix(lang, default)) or "./"
     context["page_lang_root"] = lang_prefix(lang, default) or "./"
+    context["page_is_home"] = page.url == lang_prefix(lang, default)  # the language's home page: "", "en/"
     context.update(_language_context(lang))
     context["site_serving"] = build_mode.serving
     terms = page.meta.get("search_terms")
@@ -367,7 +368,7 @@ def on_post_build(config):
             return
         assets = ROOT / "overrides" / "assets"
         css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
-        js_compact.compact_site_scripts(config.site_dir, assets / "javascripts")
+        js_compact.compact_site_scripts(config.site_dir, assets / "javascripts", appended={"site.js": ["read-aloud.js"]})
         page_assets.remove_unused_theme_assets(site)
         offline.build_zips(site, languages, default, config.extra.get("hreflang", {}),
                            build_mode.public_url(config))

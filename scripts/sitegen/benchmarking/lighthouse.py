@@ -86,3 +86,20 @@ def median_scores(url: str, runs: int) -> Scores:
     return Scores(**{name: statistics.median(getattr(s, name) for s in all_runs) for name in MEDIAN_FIELDS},
                   performance_runs=tuple(s.performance for s in all_runs),
                   lcp_runs_ms=tuple(s.lcp_ms for s in all_runs))
+
+
+if __name__ == "__main__":
+    # Lighthouse alone on a site already built, served like GitHub Pages (gzip, max-age=600):
+    #   python -m sitegen.benchmarking.lighthouse SITE_DIR [RUNS] [PAGE ...]   (from scripts/)
+    # e.g. `mkdocs build -d /tmp/site && cd scripts && python -m sitegen.benchmarking.lighthouse /tmp/site 3 / prosedur/m-paspor/`
+    import sys
+
+    from .gzip_server import PagesServer
+
+    site_dir, runs = Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    with PagesServer(site_dir) as server:
+        for path in sys.argv[3:] or ["/", "prosedur/m-paspor/"]:
+            s = median_scores(server.base_url + path.lstrip("/"), runs)
+            print(f"{path}: performance {s.performance:.0f}, LCP {s.lcp_ms / 1000:.2f} s, FCP {s.fcp_ms / 1000:.2f} s; "
+                  f"each run: " + ", ".join(f"{p:.0f} / {l / 1000:.2f} s" for p, l in zip(s.performance_runs, s.lcp_runs_ms)),
+                  flush=True)

@@ -29,10 +29,13 @@ def sources(root: Path = site_data.ROOT) -> dict[str, dict]:
 
 
 def format_amount(amount: int, lang: str, default_lang: str) -> str:
-    """A Rupiah amount as the reader's language writes it ("Rp950.000", "IDR 950,000")."""
+    """A Rupiah amount as the reader's language writes it ("Rp950.000", "IDR 950,000"). Nothing to pay
+    is said in words first ("Gratis (Rp0)", "Free (IDR 0)"): a bare "Rp0" reads like a missing figure.
+    (Every fee of 0 in data/fees.yml cites a passage saying it is free or waived.)"""
     ui = site_data.ui_strings(lang, default_lang)
     digits = f"{amount:,}".replace(",", ui["number.group_separator"])
-    return ui["fee.format"].replace("{amount}", digits)
+    figure = ui["fee.format"].replace("{amount}", digits)
+    return ui["fee.free"].replace("{amount}", figure) if amount == 0 else figure
 
 
 def _fees() -> dict[str, dict]:

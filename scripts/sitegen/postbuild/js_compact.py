@@ -25,9 +25,17 @@ def compact(source: str) -> str:
     return source if in_template else "\n".join(out) + "\n"
 
 
-def compact_site_scripts(site_dir: str, sources: Path) -> None:
-    """Compact the built copy of every script in `sources` (the theme override folder)."""
+def compact_site_scripts(site_dir: str, sources: Path, appended: dict[str, list[str]] | None = None) -> None:
+    """Compact the built copy of every script in `sources` (the theme override folder). `appended`
+    adds scripts at the end of another one ({"site.js": ["read-aloud.js"]}): a script nearly every
+    page needs then costs no request of its own (one round trip on a slow link)."""
+    built_dir = Path(site_dir) / "assets" / "javascripts"
     for source in sorted(sources.glob("*.js")):
-        built = Path(site_dir) / "assets" / "javascripts" / source.name
+        built = built_dir / source.name
         if built.exists():
             built.write_text(compact(source.read_text(encoding="utf-8")), encoding="utf-8")
+    for target, extras in (appended or {}).items():
+        built = built_dir / target
+        built.write_text(built.read_text(encoding="utf-8")
+                         + "".join(compact((sources / extra).read_text(encoding="utf-8")) for extra in extras),
+                         encoding="utf-8")
