@@ -191,6 +191,7 @@ TRUSTED_HTML = {
     "search_terms": "set in overrides/main.html from page_search_terms | e",
     "page_qr_svg": "segno's SVG of the page address",
     "site_js_class_script": "a constant of scripts/content_security.py, allowed by its hash",
+    "interface_text": "Material's interface strings (partials/language.html); ours are checked below to be plain text",
 }
 
 
