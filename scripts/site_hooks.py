@@ -34,6 +34,7 @@ import print_footer
 import print_links
 import search_index
 import search_words
+import serve_pages
 import service_worker
 import share_cards
 import site_data
@@ -45,7 +46,7 @@ import video_page
 import web_manifest
 import whats_new
 from content_checks import runner, translations
-from content_checks.model import ERROR
+from content_checks.model import ERROR, Memo
 from content_checks.model import Page as ContentPage
 
 log = logging.getLogger("mkdocs.hooks.site")
@@ -99,7 +100,8 @@ def on_pre_build(config):
     if i18n.current_language != i18n.default_language:
         return
     _built_languages.clear()  # a new build (mkdocs serve rebuilds in the same process)
-    problems = runner.run(ROOT, languages=_languages(i18n))
+    # Under serve, only the files that changed since the last rebuild are checked again (model.Memo).
+    problems = runner.run(ROOT, languages=_languages(i18n), memo=build_mode.kept("content_checks", Memo))
     errors = [p for p in problems if p.severity == ERROR]
     for problem in problems:
         (log.warning if problem.severity == ERROR else log.info)(str(problem))
@@ -114,6 +116,7 @@ def on_files(files, config):
     (Runs after static-i18n, which makes each language's file list anew: see mkdocs_hooks.py.)"""
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
+    serve_pages.start_language()
     for generated in tool_pages.pages(lang, default, build_mode.public_url(config)):
         file = File.generated(config, _prefix(lang, default) + generated.rel, content=generated.markdown,
                               inclusion=InclusionLevel.NOT_IN_NAV)
@@ -122,7 +125,19 @@ def on_files(files, config):
         file.norm_src_uri = generated.rel
         file.tool_data = f"data/tools/{generated.tool}.yml"  # what "edit this page" opens
         files.append(file)
+        if build_mode.serving:  # rendered after the build only when what it shows changed
+            serve_pages.defer(file, generated.markdown)
     return files
+
+
+def on_nav(nav, config, files):
+    serve_pages.remember_nav(nav)
+    return nav
+
+
+def on_env(env, config, files):
+    serve_pages.remember_env(env, files)
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config, files):
@@ -309,6 +324,8 @@ def on_post_build(config):
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
     site = Path(config.site_dir)
+    if build_mode.serving:
+        serve_pages.write(config, ROOT, lang, default)  # the tools' answer pages MkDocs skipped
     _place_static_pages(site, lang, default)
     if not build_mode.serving:
         # This language's PDF leaflets (scripts/leaflets.py), from the pages just written.
@@ -319,12 +336,13 @@ def on_post_build(config):
     _site_names[lang] = (config.site_name, config.site_description or "")
     _built_languages.add(lang)
     if _built_languages >= set(i18n.build_languages):
-        search_index.build(config.site_dir)
-        # Residents' words and typo vocabulary per language, read by search.js (online and offline).
         languages = _languages(i18n)
-        search_words.build(config.site_dir, ROOT, languages, default, config.extra.get("hreflang", {}),
-                           {l: hotlines.verified_phones(l, default) for l in languages},
-                           {l: site_data.ui_strings(l, default) for l in languages})
+        if not build_mode.serving:  # under serve the search box says search is off (partials/search.html)
+            search_index.build(config.site_dir)
+            # Residents' words and typo vocabulary per language, read by search.js (online and offline).
+            search_words.build(config.site_dir, ROOT, languages, default, config.extra.get("hreflang", {}),
+                               {l: hotlines.verified_phones(l, default) for l in languages},
+                               {l: site_data.ui_strings(l, default) for l in languages})
         # One web app manifest per language, so the site installs on a phone in the reader's language.
         web_manifest.build(config.site_dir, languages, default, {l: _site_names[l][0] for l in languages},
                            {l: _site_names[l][1] for l in languages}, config.extra.get("hreflang", {}))
