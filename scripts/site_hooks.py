@@ -38,6 +38,7 @@ import serve_pages
 import service_worker
 import share_cards
 import site_data
+import template_cache
 import tool_pages
 import translation_status
 import valid_html
@@ -137,6 +138,9 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     serve_pages.remember_env(env, files)
+    compiled = build_mode.kept("templates", template_cache.MemoryBytecodeCache)  # serve only
+    if compiled is not None:
+        env.bytecode_cache = compiled
     return env
 
 
