@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
@@ -95,13 +96,34 @@ def _nav_signature(items) -> list:
     return out
 
 
-def _signature(root: Path, lang: str, default: str, nav: Navigation) -> str:
-    digest = hashlib.sha256()
-    watched = [root / "mkdocs.yml"] + [p for base in WATCHED for p in sorted((root / base).rglob("*"))]
+def _files_signature(root: Path, folders: tuple[str, ...], digest) -> None:
+    """Name, time and size of mkdocs.yml and of every file in `folders`."""
+    watched = [root / "mkdocs.yml"] + [p for base in folders for p in sorted((root / base).rglob("*"))]
     for path in watched:
         if path.is_file() and "__pycache__" not in path.parts:
             stat = path.stat()
             digest.update(f"{path.relative_to(root)}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+
+
+def tool_pages(root: Path, lang: str, default: str, site_url: str | None, make: Callable[[], list]) -> list:
+    """`make()` (tool_pages.pages: the answer pages' Markdown, made from data/ and mkdocs.yml only), or
+    under serve the same list as last time when none of those files changed."""
+    kept = build_mode.kept("tool_markdown", dict)
+    if kept is None:
+        return make()
+    digest = hashlib.sha256(repr((lang, default, site_url)).encode())
+    _files_signature(root, ("data",), digest)
+    key = digest.hexdigest()
+    if key not in kept:
+        if len(kept) >= 6:  # three languages; older versions of data/ go
+            kept.clear()
+        kept[key] = make()
+    return kept[key]
+
+
+def _signature(root: Path, lang: str, default: str, nav: Navigation) -> str:
+    digest = hashlib.sha256()
+    _files_signature(root, WATCHED, digest)
     for path in sorted((root / "docs").rglob("*")):
         if path.is_file():
             stat = path.stat()

@@ -91,6 +91,12 @@ def on_config(config):
     if build_mode.serving:
         # The offline page is for the service worker, which `mkdocs serve` does not register.
         config.theme.static_templates.discard("offline.html")
+        # Material's own search index is read by nothing (search.js uses Pagefind, and search is off
+        # under serve): its plugin stays, for the search box in the header, but indexes no page.
+        for name in ("material/search", "search"):
+            index = getattr(config.plugins.get(name), "search_index", None)
+            if index is not None:
+                index.add_entry_from_context = lambda page: None
     return config
 
 
@@ -118,7 +124,9 @@ def on_files(files, config):
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
     serve_pages.start_language()
-    for generated in tool_pages.pages(lang, default, build_mode.public_url(config)):
+    public_url = build_mode.public_url(config)
+    for generated in serve_pages.tool_pages(ROOT, lang, default, public_url,
+                                            lambda: tool_pages.pages(lang, default, public_url)):
         file = File.generated(config, _prefix(lang, default) + generated.rel, content=generated.markdown,
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.locale = file.localization = file.locale_alternate_of = lang
