@@ -61,7 +61,12 @@ def _hide_excluded_link_notes() -> None:
     def hide(record: logging.LogRecord) -> bool:
         match = EXCLUDED_LINK_RE.search(record.getMessage())
         state = build_mode.kept("serve_pages", Rendered)
-        return not (match and state is not None and match.group(1) in state.deferred_uris)
+        if not match or state is None:
+            return True
+        # MkDocs names the link's target from the docs folder (`id/alat/...`); the default language's
+        # files are named without their folder.
+        target = match.group(1)
+        return not {target, target.split("/", 1)[-1]} & state.deferred_uris
 
     hide.site_deferred_pages = True
     logger.addFilter(hide)

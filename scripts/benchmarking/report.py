@@ -301,8 +301,11 @@ def replace_serve_section(page: str, section: list[str]) -> str:
 
 
 def serve_measured_line(command: str) -> str:
+    """When, how and on what the serve section was measured, with the machine's load at the end (a
+    shared machine slows both servers, not always alike)."""
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return f"Measured on its own: {now}, `{command}`; machine: {machine()}."
+    load = " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    return f"Measured on its own: {now}, `{command}`; machine: {machine()}; load average (1/5/15 min) {load}."
 
 
 def markdown_page(*, command: str, browser_version: str, project: SiteResult, baseline: SiteResult,
