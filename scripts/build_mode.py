@@ -64,6 +64,8 @@ def reimport_edited_modules(keep: str) -> list[str]:
     sources changed since the last build, so that they are imported again with the edit; forgetting
     only the edited one would mix old and new modules. Returns the names forgotten."""
     global _sources_seen
+    if not serving:  # a one-off build imports once: a file touched meanwhile must not reset its state
+        return []
     current = {str(p): p.stat().st_mtime_ns for p in SCRIPTS.rglob("*.py")}
     changed = bool(_sources_seen) and current != _sources_seen
     _sources_seen = current
