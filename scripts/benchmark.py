@@ -1,6 +1,7 @@
 """Benchmark: this site against plain Material + static-i18n on the same content. Run on demand.
 
     python scripts/benchmark.py [--runs N] [--serve-runs N] [--lighthouse] [--write]
+    python scripts/benchmark.py --only serve [--serve-runs N] [--write]
 
 In one run it builds both sites (`mkdocs build --strict`, timed, median of --runs), times a one-page
 edit under `mkdocs serve` on both (benchmarking/serve_rebuild.py, median of --serve-runs), serves each on
@@ -12,7 +13,9 @@ worker and video included); Chromium's own per-request count is printed beside t
 (benchmarking/page_bytes.py says why it is not the headline). It also types the residents' query set
 (tests/search_queries.yml) into both sites' search and counts the answers in the first three results
 (benchmarking/search_hits.py; --skip-hit-rate leaves it out). --lighthouse adds Lighthouse mobile at
-RTT 300 ms / 400 kbit/s / 6x CPU. --write puts the figures in BENCHMARK.md. Needs Chromium
+RTT 300 ms / 400 kbit/s / 6x CPU. --write puts the figures in BENCHMARK.md. `--only serve` times
+only the `mkdocs serve` edits (no builds, no browser); with --write it replaces only that section of
+BENCHMARK.md and says when it was measured. Needs Chromium
 (/usr/bin/chromium) and, for --lighthouse, `npm ci`.
 """
 
@@ -47,6 +50,8 @@ def parse_args(argv):
                         "on each site; the median is reported (default 5)")
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile, 3G-like)")
     parser.add_argument("--write", action="store_true", help="write the figures to BENCHMARK.md")
+    parser.add_argument("--only", choices=["serve"], help="measure only this part (serve: the one-page edit "
+                        "under `mkdocs serve`); --write then replaces only its section of BENCHMARK.md")
     parser.add_argument("--details", action="store_true",
                         help="also list every file sent in each scenario, with its size")
     parser.add_argument("--query", default=QUERY, help=f"search query, typed key by key (default {QUERY})")
@@ -101,8 +106,37 @@ def measure_site(browser, server: PagesServer, build: sites.Build, profile, args
         second=page_bytes.median_measurement(second), search=search)
 
 
+def measure_serve(args, work_dir: Path):
+    """The one-page edit under `mkdocs serve`, on the project and on the baseline."""
+    print(f"Editing one page under mkdocs serve {args.serve_runs}x on each ...", file=sys.stderr, flush=True)
+    return serve_rebuild.compare(
+        args.project_root.resolve(), work_dir,
+        lambda config, dest: sites.write_baseline_config(config, dest, "http://127.0.0.1:8000/"),
+        args.serve_runs)
+
+
+def _command(argv) -> str:
+    return ("python scripts/benchmark.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))).strip()
+
+
+def serve_only(args, argv) -> int:
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
+        serve = measure_serve(args, Path(tmp))
+    serve_md = report.serve_table(*serve)
+    print()
+    print(serve_md)
+    if args.write:
+        page = ROOT / "BENCHMARK.md"
+        section = report.serve_section(serve_md, report.serve_measured_line(_command(argv)))
+        page.write_text(report.replace_serve_section(page.read_text(encoding="utf-8"), section), encoding="utf-8")
+        print(f"\nWrote the serve section of {page}")
+    return 0
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.only == "serve":
+        return serve_only(args, argv)
     if not page_bytes.CHROMIUM.exists():
         print(f"Chromium not found at {page_bytes.CHROMIUM}: apt-get install chromium", file=sys.stderr)
         return 2
@@ -125,11 +159,7 @@ def main(argv=None) -> int:
             sites.timed_builds(project, project_server.base_url, 1)
             sites.timed_builds(baseline, baseline_server.base_url, 1)
 
-        print(f"Editing one page under mkdocs serve {args.serve_runs}x on each ...", file=sys.stderr, flush=True)
-        serve = serve_rebuild.compare(
-            args.project_root.resolve(), tmp,
-            lambda config, dest: sites.write_baseline_config(config, dest, "http://127.0.0.1:8000/"),
-            args.serve_runs)
+        serve = measure_serve(args, tmp)
 
         with project_server, baseline_server, sync_playwright() as pw:
             browser = page_bytes.launch(pw)
@@ -174,8 +204,7 @@ def main(argv=None) -> int:
             print()
             print(report.details(result))
     if args.write:
-        command = "python scripts/benchmark.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
-        page = report.markdown_page(command=command.strip(), browser_version=browser_version, project=p,
+        page = report.markdown_page(command=_command(argv), browser_version=browser_version, project=p,
                                     baseline=b, bytes_md=bytes_md, serve_md=serve_md, lighthouse_md=lighthouse_md,
                                     notes=notes, runs=args.runs, hits_md=hits_md)
         (ROOT / "BENCHMARK.md").write_text(page, encoding="utf-8")

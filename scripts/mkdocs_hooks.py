@@ -36,6 +36,14 @@ def on_files(files, config):
     return _site().on_files(files, config)
 
 
+def on_nav(nav, config, files):
+    return _site().on_nav(nav, config, files)
+
+
+def on_env(env, config, files):
+    return _site().on_env(env, config, files)
+
+
 def on_page_markdown(markdown, page, config, files):
     return _site().on_page_markdown(markdown, page, config, files)
 

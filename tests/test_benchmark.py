@@ -306,3 +306,22 @@ def test_report_gives_both_hit_rates_per_language_and_the_misses(tmp_path):
     assert table[4] == "| `en` | 4 | 3/4 (75%) | 0/4 (0%) | 0 | 0 | >= 95%, none | **no** |"
     assert table[5] == "| all | 12 | 11/12 (92%) | 3/12 (25%) | 0 | 0 |  |  |"
     assert report.misses(project) == ['- `en` "q3" (plain): showed `en/x/`; answer: `en/p3/`']
+
+
+def test_only_serve_writes_only_the_serve_section():
+    """`benchmark.py --only serve --write` replaces the serve section and keeps every other figure."""
+    page = ("# Benchmark\n\n## Bytes and build time\n\n| a | 1 |\n\n## `mkdocs serve`: a one-page edit\n\n"
+            "| old serve table |\n\nOld note.\n\n## Search: does it find what residents type?\n\n| hits | 9 |\n")
+    section = report.serve_section("| new serve table |", "Measured on its own: now.")
+    written = report.replace_serve_section(page, section)
+    assert written.startswith("# Benchmark\n\n## Bytes and build time\n\n| a | 1 |\n\n## `mkdocs serve`: a one-page edit\n\n"
+                              "Measured on its own: now.\n\n| new serve table |\n\nBoth servers run at once")
+    assert "old serve table" not in written and "Old note." not in written
+    assert written.endswith("scripts/sitegen/serve/serve_pages.py).\n\n## Search: does it find what residents type?\n\n| hits | 9 |\n")
+
+
+def test_only_serve_is_an_option():
+    from benchmark import parse_args
+
+    assert parse_args(["--only", "serve"]).only == "serve"
+    assert parse_args([]).only is None

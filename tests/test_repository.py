@@ -35,7 +35,8 @@ def test_readme_layout_names_every_folder_of_the_package_and_only_those():
     rows = set(re.findall(r"^\| `scripts/sitegen/([a-z_]+)/` \|", readme, re.M))
     package = ROOT / "scripts" / "sitegen"
     folders = {p.parent.name for p in package.glob("*/__init__.py")}
-    assert rows == folders == {"benchmarking", "checks", "config", "models", "pages", "postbuild", "transforms", "video"}
+    assert rows == folders == {"benchmarking", "checks", "config", "models", "pages", "postbuild", "serve", "transforms",
+                               "video"}
 
 
 def test_scripts_top_level_holds_commands_and_the_hooks_shim_only():

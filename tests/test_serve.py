@@ -1,9 +1,12 @@
 """`mkdocs serve` for volunteers: edits under data/, overrides/ and scripts/ rebuild and show; no
-service worker registers; leaflets, zips, the CSS purge and the worker are skipped. (How fast an
-edit shows, against plain Material, is measured by scripts/benchmark.py, not here.)"""
+service worker registers; leaflets, zips, the CSS purge, the worker and the search index are skipped
+(the search box says so); an edit is still checked; the tools' answer pages follow every edit of what
+they show. `mkdocs build` still makes all of it. (How fast an edit shows, against plain Material, is
+measured by scripts/benchmark.py, not here.)"""
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.error
 import urllib.request
@@ -67,8 +70,18 @@ def test_serve_registers_no_service_worker_and_links_site_css(served, browser):
         context.close()
 
 
-@pytest.mark.parametrize("path", ["offline/info-imigrasi-lampung-barat-id.zip",
-                                  "prosedur/m-paspor/leaflet-m-paspor-id.pdf", "offline.html"])
+SKIPPED_UNDER_SERVE = ["offline/info-imigrasi-lampung-barat-id.zip", "prosedur/m-paspor/leaflet-m-paspor-id.pdf",
+                       "offline.html", "pagefind/pagefind.js", "assets/search/words-id.js"]
+SEARCH_OFF = {  # data/ui-strings.yml serve.search_unavailable
+    "": "Pencarian tidak jalan di pratinjau ini (mkdocs serve). Untuk mencoba pencarian, buat situs lengkap: "
+        "bash scripts/dev.sh build.",
+    "en/": "Search does not work in this preview (mkdocs serve). To try search, build the full site: "
+           "bash scripts/dev.sh build.",
+}
+ANSWER_PAGE = "alat/apa-yang-dibawa/ganti/"  # made by scripts/sitegen/pages/tool_pages.py from data/tools/apa-yang-dibawa.yml
+
+
+@pytest.mark.parametrize("path", SKIPPED_UNDER_SERVE)
 def test_serve_skips_what_a_volunteer_does_not_need_to_see_an_edit(served, path):
     _, server = served
     assert _get(server, path)[0] == 404
@@ -104,3 +117,74 @@ def test_the_blocked_domain_list_is_read_again_after_an_edit(tmp_path):
     lists.write_text(text.replace("\nblocked:\n", "\nblocked:\n  - contoh-tiruan-imigrasi.example\n", 1),
                      encoding="utf-8")
     assert domains.is_blocked(project, url)
+
+
+@pytest.mark.parametrize("prefix", SEARCH_OFF)
+def test_the_search_box_says_search_is_off_under_serve(served, visit, prefix):
+    _, server = served
+    v = visit(f"http://127.0.0.1:{server.port}/{prefix}prosedur/m-paspor/")
+    v.page.click("label.md-header__button[for=__search]")
+    v.page.wait_for_function("() => performance.getEntriesByType('resource').some(r => r.name.includes('/search.js'))")
+    v.page.locator("[data-site-search-input]").press_sequentially("paspor", delay=30)
+    v.page.wait_for_timeout(1500)  # search.js waits for the next key, then would search
+    assert v.page.locator("[data-site-search-meta]").inner_text().strip() == SEARCH_OFF[prefix]
+    assert v.page.locator("[data-site-search-results] li").count() == 0
+    assert not [u for u in v.requests if "/pagefind/" in u or "/assets/search/" in u]
+    # MkDocs' own reload script is inline, which the Content Security Policy blocks (under serve only).
+    assert [e for e in v.console_errors if not e.startswith("Executing inline script violates")] == []
+
+
+def test_an_edit_that_breaks_a_content_rule_is_reported_and_a_fix_clears_it(served):
+    project, server = served
+    last_line = "- Butuh bantuan memakai aplikasi? Lihat [program komunitas](../program-komunitas/index.md).\n"
+    added = "Biayanya naik menjadi 999 ribu rupiah."
+    seen = len(server.log)
+    _edit_and_wait(project, server, "docs/id/prosedur/m-paspor.md", last_line, f"{last_line}\n{added}\n",
+                   "prosedur/m-paspor/", added)
+    errors = [line for line in server.log[seen:] if "GALAT" in line]
+    assert any("docs/id/prosedur/m-paspor.md:82: GALAT [citation/missing]" in line for line in errors), errors
+    # Cross-file: the unchanged translations now miss the number.
+    assert any("docs/en/prosedur/m-paspor.md: GALAT [citation/numbers]" in line for line in errors), errors
+
+    seen = len(server.log)
+    _edit_and_wait(project, server, "docs/id/prosedur/m-paspor.md", f"\n{added}\n", "\nSatu kalimat biasa.\n",
+                   "prosedur/m-paspor/", "Satu kalimat biasa.")
+    assert [line for line in server.log[seen:] if "GALAT" in line] == []
+
+
+def _without_reload_stamp(html: str) -> str:
+    """The page without the build time that `mkdocs serve` writes into its reload script."""
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)
+
+
+def test_answer_pages_follow_edits_of_what_they_show(served):
+    project, server = served
+    status, before = _get(server, ANSWER_PAGE)
+    assert status == 200 and "Apakah Anda sudah punya e-KTP?" in before
+    # A page's text is not on the answer page: it is served as it was.
+    _edit_and_wait(project, server, "docs/id/prosedur/dokumen-paspor.md", "\n## ", "\nKalimat uji tambahan.\n\n## ",
+                   "prosedur/dokumen-paspor/", "Kalimat uji tambahan.")
+    assert _without_reload_stamp(_get(server, ANSWER_PAGE)[1]) == _without_reload_stamp(before)
+    # The tool's data, and another page's title (in the navigation), are.
+    _edit_and_wait(project, server, "data/tools/apa-yang-dibawa.yml", "id: Apakah Anda sudah punya e-KTP?",
+                   "id: Apakah Anda sudah punya e-KTP elektronik?", ANSWER_PAGE,
+                   "Apakah Anda sudah punya e-KTP elektronik?")
+    # (The navigation is pruned to the top level: "Kabar terbaru" is on every page.)
+    _edit_and_wait(project, server, "docs/id/kabar-terbaru.md", "title: Kabar terbaru\n",
+                   "title: Kabar terbaru situs\n", ANSWER_PAGE, "Kabar terbaru situs")
+    assert "Kabar terbaru situs" in _get(server, ANSWER_PAGE)[1]
+
+
+def test_no_note_about_links_to_answer_pages_under_serve(served):
+    """MkDocs notes each link to a page it skipped; the answer pages are written after the build."""
+    _, server = served
+    assert not [line for line in server.log if "excluded from the built site" in line]
+
+
+def test_mkdocs_build_still_makes_what_serve_skips(site):
+    for path in ("pagefind/pagefind.js", "assets/search/words-id.js", "assets/search/words-en.js",
+                 "prosedur/m-paspor/leaflet-m-paspor-id.pdf", "offline/info-imigrasi-lampung-barat-id.zip"):
+        assert (site.dir / path).is_file(), path
+    html = site.html(ANSWER_PAGE)
+    assert "Apakah Anda sudah punya e-KTP?" in html
+    assert "data-unavailable" not in site.html("prosedur/m-paspor/") and SEARCH_OFF[""] not in site.html("")

@@ -20,7 +20,7 @@ from sitegen.checks import runner, translations
 from sitegen.config import build_mode, languages
 from sitegen.models import glossary, hotlines, journeys, page_meta, site_data
 from sitegen.models.addresses import lang_prefix
-from sitegen.models.content import ERROR
+from sitegen.models.content import ERROR, Memo
 from sitegen.models.content import Page as ContentPage
 from sitegen.pages import (
     citations,
@@ -44,6 +44,7 @@ from sitegen.postbuild import (
     share_cards,
     web_manifest,
 )
+from sitegen.serve import serve_pages, template_cache
 from sitegen.transforms import (
     content_security,
     html_sanitizer,
@@ -107,6 +108,12 @@ def on_config(config):
     if build_mode.serving:
         # The offline page is for the service worker, which `mkdocs serve` does not register.
         config.theme.static_templates.discard("offline.html")
+        # Material's own search index is read by nothing (search.js uses Pagefind, and search is off
+        # under serve): its plugin stays, for the search box in the header, but indexes no page.
+        for name in ("material/search", "search"):
+            index = getattr(config.plugins.get(name), "search_index", None)
+            if index is not None:
+                index.add_entry_from_context = lambda page: None
     return config
 
 
@@ -117,7 +124,8 @@ def on_pre_build(config):
     if i18n.current_language != i18n.default_language:
         return
     config[_BUILD_KEY] = SiteBuild()  # a new build
-    problems = runner.run(ROOT, languages=_languages(i18n))
+    # Under serve, only the files that changed since the last rebuild are checked again (content.Memo).
+    problems = runner.run(ROOT, languages=_languages(i18n), memo=build_mode.kept("content_checks", Memo))
     errors = [p for p in problems if p.severity == ERROR]
     for problem in problems:
         (log.warning if problem.severity == ERROR else log.info)(str(problem))
@@ -132,7 +140,10 @@ def on_files(files, config):
     (Runs after static-i18n, which makes each language's file list anew: see mkdocs_hooks.py.)"""
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
-    for generated in tool_pages.pages(lang, default, build_mode.public_url(config)):
+    serve_pages.start_language()
+    public_url = build_mode.public_url(config)
+    for generated in serve_pages.tool_pages(ROOT, lang, default, public_url,
+                                            lambda: tool_pages.pages(lang, default, public_url)):
         file = File.generated(config, lang_prefix(lang, default) + generated.rel, content=generated.markdown,
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.locale = file.localization = file.locale_alternate_of = lang
@@ -140,7 +151,22 @@ def on_files(files, config):
         file.norm_src_uri = generated.rel
         file.tool_data = f"data/tools/{generated.tool}.yml"  # what "edit this page" opens
         files.append(file)
+        if build_mode.serving:  # rendered after the build only when what it shows changed
+            serve_pages.defer(file, generated.markdown)
     return files
+
+
+def on_nav(nav, config, files):
+    serve_pages.remember_nav(nav)
+    return nav
+
+
+def on_env(env, config, files):
+    serve_pages.remember_env(env, files)
+    compiled = build_mode.kept("templates", template_cache.MemoryBytecodeCache)  # serve only
+    if compiled is not None:
+        env.bytecode_cache = compiled
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config, files):
@@ -344,6 +370,8 @@ def on_post_build(config):
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
     site = Path(config.site_dir)
+    if build_mode.serving:
+        serve_pages.write(config, ROOT, lang, default)  # the tools' answer pages MkDocs skipped
     state = _site_build(config)
     _place_static_pages(site, lang, default, state.default_static)
     if not build_mode.serving:
@@ -355,12 +383,13 @@ def on_post_build(config):
     state.site_names[lang] = (config.site_name, config.site_description or "")
     state.built_languages.add(lang)
     if state.built_languages >= set(i18n.build_languages):
-        search_index.build(config.site_dir)
-        # Residents' words and typo vocabulary per language, read by search.js (online and offline).
         languages = _languages(i18n)
-        search_words.build(config.site_dir, ROOT, languages, default, config.extra.get("hreflang", {}),
-                           {l: hotlines.verified_phones(l, default) for l in languages},
-                           {l: site_data.ui_strings(l, default) for l in languages})
+        if not build_mode.serving:  # under serve the search box says search is off (partials/search.html)
+            search_index.build(config.site_dir)
+            # Residents' words and typo vocabulary per language, read by search.js (online and offline).
+            search_words.build(config.site_dir, ROOT, languages, default, config.extra.get("hreflang", {}),
+                               {l: hotlines.verified_phones(l, default) for l in languages},
+                               {l: site_data.ui_strings(l, default) for l in languages})
         # One web app manifest per language, so the site installs on a phone in the reader's language.
         web_manifest.build(config.site_dir, languages, default, {l: state.site_names[l][0] for l in languages},
                            {l: state.site_names[l][1] for l in languages}, config.extra.get("hreflang", {}))

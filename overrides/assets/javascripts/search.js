@@ -11,6 +11,11 @@
   const list = document.querySelector("[data-site-search-results]");
   const meta = document.querySelector("[data-site-search-meta]");
   if (!form || !input || !toggle || !list || !meta) return;
+  // `mkdocs serve` makes no index (scripts/sitegen/config/build_mode.py): the box keeps saying so, nothing is fetched.
+  if (form.dataset.unavailable) {
+    meta.textContent = form.dataset.unavailable;
+    return;
+  }
   const root = new URL(document.currentScript.dataset.root, document.baseURI);
   const lang = document.documentElement.lang;
   const local = location.protocol === "file:";

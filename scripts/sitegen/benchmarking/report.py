@@ -268,6 +268,46 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}; Python {platform.python_version()}")
 
 
+SERVE_HEADING = "## `mkdocs serve`: a one-page edit"
+
+
+def serve_section(serve_md: str, measured: str | None = None) -> list[str]:
+    """The lines of BENCHMARK.md's serve section; `measured` says when and how, when this section was
+    measured on its own (`--only serve`), apart from the rest of the page."""
+    return [
+        SERVE_HEADING,
+        "",
+        *([measured, ""] if measured else []),
+        serve_md,
+        "",
+        "Both servers run at once on their own copy of the project; the edits alternate between them.",
+        "Each edit adds one sentence to `docs/id/prosedur/m-paspor.md` (a leaflet page with a video);",
+        "the time runs from writing the file until the server logs that the rebuild is done, and the",
+        "page served must then carry the sentence. The first edit on each server warms up and is not",
+        "counted. Under serve the project skips its leaflets, offline zips, CSS purge, service worker",
+        "and search index (the search box says search is off); the content checks re-check only the",
+        "files that changed, and the tools' answer pages are copied from the last rebuild unless what",
+        "they show changed (scripts/sitegen/config/build_mode.py, scripts/sitegen/serve/serve_pages.py).",
+        "",
+    ]
+
+
+def replace_serve_section(page: str, section: list[str]) -> str:
+    """BENCHMARK.md with only its serve section replaced (the other figures stay as measured)."""
+    start = page.index(SERVE_HEADING)
+    end = page.find("\n## ", start + len(SERVE_HEADING))
+    rest = page[end + 1:] if end != -1 else ""
+    return page[:start] + "\n".join(section) + ("\n" + rest if rest else "")
+
+
+def serve_measured_line(command: str) -> str:
+    """When, how and on what the serve section was measured, with the machine's load at the end (a
+    shared machine slows both servers, not always alike)."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    load = " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    return f"Measured on its own: {now}, `{command}`; machine: {machine()}; load average (1/5/15 min) {load}."
+
+
 def markdown_page(*, command: str, browser_version: str, project: SiteResult, baseline: SiteResult,
                   bytes_md: str, serve_md: str, lighthouse_md: str | None, notes: list[str], runs: int,
                   hits_md: str | None = None) -> str:
@@ -310,17 +350,7 @@ def markdown_page(*, command: str, browser_version: str, project: SiteResult, ba
         "",
         *notes,
         "",
-        "## `mkdocs serve`: a one-page edit",
-        "",
-        serve_md,
-        "",
-        "Both servers run at once on their own copy of the project; the edits alternate between them.",
-        "Each edit adds one sentence to `docs/id/prosedur/m-paspor.md` (a leaflet page with a video);",
-        "the time runs from writing the file until the server logs that the rebuild is done, and the",
-        "page served must then carry the sentence. The first edit on each server warms up and is not",
-        "counted. Under serve the project skips its leaflets, offline zips, CSS purge and service",
-        "worker (scripts/sitegen/config/build_mode.py); the content checks and the search index still run.",
-        "",
+        *serve_section(serve_md),
     ]
     if hits_md:
         missed = misses(project)

@@ -171,13 +171,19 @@ def check(site: Site):
     registry = data_files.sources(site.root, site.languages)
     fees = {f["id"]: f for f in data_files.load_valid(site.root, "fees.yml", site.languages)}
     hotlines = {h["id"]: h for h in data_files.load_valid(site.root, "hotlines.yml", site.languages)}
+    # A page's result depends on its text and on which ids exist: remembered by both (model.Memo).
+    known = (frozenset(registry), frozenset(fees), frozenset(hotlines))
     for page in site.pages:
-        yield from check_page(page, registry, fees, hotlines)
+        yield from site.remember(("citation/page", page.display, page.digest, known),
+                                 lambda: check_page(page, registry, fees, hotlines))
     originals = site.pages_of(site.default_language)
     for lang in site.languages[1:]:
         for rel, page in site.pages_of(lang).items():
             if rel in originals:
-                yield from check_translation(originals[rel], page)
+                original = originals[rel]
+                yield from site.remember(("citation/translation", original.display, original.digest,
+                                          page.display, page.digest),
+                                         lambda: check_translation(original, page))
     by_data = _cited_by_data(site.root, site.languages)
     for key, (file, line) in sorted(by_data.items()):
         if key not in registry:

@@ -108,9 +108,13 @@ def _addresses(page, number: int, line: str):
                           f"{'Gambar' if is_image else 'Tautan'} `{address[:60]}`: {why}.")
 
 
+def _check_page(page):
+    for number, line in prose_lines(page):
+        yield from _raw_html(page, number, line)
+        yield from _attr_lists(page, number, line)
+        yield from _addresses(page, number, line)
+
+
 def check(site: Site):
-    for page in site.pages:
-        for number, line in prose_lines(page):
-            yield from _raw_html(page, number, line)
-            yield from _attr_lists(page, number, line)
-            yield from _addresses(page, number, line)
+    for page in site.pages:  # a page's result depends on its text only (model.Memo)
+        yield from site.remember(("html/page", page.display, page.digest), lambda: _check_page(page))

@@ -19,7 +19,14 @@ AUTOLINK_RE = re.compile(r"<((?:https?|ftp|mailto|javascript|data|vbscript):[^>\
 
 
 def prose_lines(page: Page) -> Iterator[tuple[int, str]]:
-    """Body lines outside fenced code blocks, with inline code blanked out."""
+    """Body lines outside fenced code blocks, with inline code blanked out (worked out once per page:
+    most rules read them)."""
+    if "prose_lines" not in page.derived:
+        page.derived["prose_lines"] = tuple(_prose_lines(page))
+    return iter(page.derived["prose_lines"])
+
+
+def _prose_lines(page: Page) -> Iterator[tuple[int, str]]:
     fence = None
     for number, line in page.body_lines():
         match = FENCE_RE.match(line)

@@ -30,16 +30,20 @@ def sentences(page) -> list[tuple[int, str]]:
 
 
 def check(site: Site):
-    for page in site.pages:
-        counted = [(n, len(WORD_RE.findall(s))) for n, s in sentences(page)]
-        for number, words in counted:
-            if words > MAX_SENTENCE_WORDS:
-                yield Problem(page.display, number, "language/long-sentence",
-                              f"Kalimat ini {words} kata (paling banyak {MAX_SENTENCE_WORDS}). Pecah menjadi dua "
-                              "kalimat pendek.", WARNING)
-        if counted:
-            average = sum(w for _, w in counted) / len(counted)
-            if average > MAX_AVERAGE_WORDS:
-                yield Problem(page.display, 0, "language/long-average",
-                              f"Rata-rata kalimat di halaman ini {average:.1f} kata (sebaiknya paling banyak "
-                              f"{MAX_AVERAGE_WORDS}). Pakai kalimat yang lebih pendek.", WARNING)
+    for page in site.pages:  # a page's result depends on its text only (model.Memo)
+        yield from site.remember(("language/page", page.display, page.digest), lambda: _check_page(page))
+
+
+def _check_page(page):
+    counted = [(n, len(WORD_RE.findall(s))) for n, s in sentences(page)]
+    for number, words in counted:
+        if words > MAX_SENTENCE_WORDS:
+            yield Problem(page.display, number, "language/long-sentence",
+                          f"Kalimat ini {words} kata (paling banyak {MAX_SENTENCE_WORDS}). Pecah menjadi dua "
+                          "kalimat pendek.", WARNING)
+    if counted:
+        average = sum(w for _, w in counted) / len(counted)
+        if average > MAX_AVERAGE_WORDS:
+            yield Problem(page.display, 0, "language/long-average",
+                          f"Rata-rata kalimat di halaman ini {average:.1f} kata (sebaiknya paling banyak "
+                          f"{MAX_AVERAGE_WORDS}). Pakai kalimat yang lebih pendek.", WARNING)

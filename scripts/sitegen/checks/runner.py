@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.models.content import ERROR, Problem, Site
+from sitegen.models.content import ERROR, Memo, Problem, Site
 
 from . import (
     citations,
@@ -28,9 +28,14 @@ RULES = (hygiene, metadata, translations, links, sources, citations, images, htm
          preferred_terms, data_files, journeys, search_words, videos, tools)
 
 
-def run(root: Path, languages: list[str]) -> list[Problem]:
-    site = Site.load(root, languages)
+def run(root: Path, languages: list[str], memo: Memo | None = None) -> list[Problem]:
+    """`memo` (mkdocs serve): reuse what the rules remembered of the files that did not change."""
+    if memo is not None:
+        memo.start()
+    site = Site.load(root, languages, memo)
     problems: list[Problem] = []
     for rule in RULES:
         problems.extend(rule.check(site))
+    if memo is not None:
+        memo.finish(site)
     return sorted(problems, key=lambda p: (p.severity != ERROR, p.path, p.line, p.rule))

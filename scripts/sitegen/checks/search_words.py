@@ -42,7 +42,7 @@ def check(site: Site):
         yield problem(1, "shape", f"File harus berisi kode bahasa ({', '.join(site.languages)}) di awal baris, "
                       "masing-masing dengan `same:` dan `stop:` di bawahnya.")
         return
-    texts = {lang: [f" {normalize(p.text)} " for p in site.pages if p.lang == lang] for lang in site.languages}
+    texts = {lang: [_normalized(p) for p in site.pages if p.lang == lang] for lang in site.languages}
     for lang_node, section in root.value:
         lang = str(lang_node.value)
         if lang not in site.languages:
@@ -53,6 +53,13 @@ def check(site: Site):
             yield problem(_line(section), "shape", f"Di bawah `{lang}:` harus ada `same:` dan `stop:`.")
             continue
         yield from _section(lang, section, site.languages, texts[lang], problem)
+
+
+def _normalized(page) -> str:
+    """The page's text as search sees it, worked out once per page (model.Memo keeps unchanged pages)."""
+    if "search_text" not in page.derived:
+        page.derived["search_text"] = f" {normalize(page.text)} "
+    return page.derived["search_text"]
 
 
 def _section(lang: str, section, languages: list[str], texts: list[str], problem):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -41,10 +43,17 @@ class Page:
     lang: str  # folder under docs/: id, lpg, en
     rel: str  # path inside the language folder, e.g. prosedur/biaya-paspor.md
     raw: bytes = field(repr=False)
+    # What markdown_text derives from `raw` (prose lines), computed once per object (Memo reuses the object).
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def display(self) -> str:
         return self.path.relative_to(self.root).as_posix()
+
+    @cached_property
+    def digest(self) -> str:
+        """The file's content hash: what a remembered result of this page is keyed by (Memo)."""
+        return hashlib.sha256(self.raw).hexdigest()
 
     @cached_property
     def text(self) -> str:
@@ -118,6 +127,45 @@ class Page:
             yield self.body_start + offset, line
 
 
+class Memo:
+    """Results of one rule on one page (or page pair), remembered by the pages' content hashes, for
+    `mkdocs serve`: a rebuild re-checks only the files whose bytes changed. A rule's key names every
+    page it read (path and `digest`) and every other input (for example the ids of data/sources/), so
+    a remembered result is only reused for the same input. Pages whose bytes are unchanged are the
+    same objects as in the last run, parsed once. Rules that read the whole site are not remembered:
+    they run every time. build_mode keeps the memo across rebuilds and forgets it when a module of
+    scripts/ changed (the rules themselves may have)."""
+
+    def __init__(self):
+        self.results: dict[Hashable, tuple[Problem, ...]] = {}
+        self.pages: dict[tuple[str, str], Page] = {}
+        self.used: set[Hashable] = set()
+        self.hits = self.misses = 0  # for the log and the tests
+
+    def start(self) -> None:
+        self.used.clear()
+        self.hits = self.misses = 0
+
+    def finish(self, site: "Site") -> None:
+        """Keep only what this run used: the results of older versions of a file go."""
+        self.results = {k: v for k, v in self.results.items() if k in self.used}
+        self.pages = {(p.lang, p.rel): p for p in site.pages}
+
+    def page(self, fresh: Page) -> Page:
+        """The last run's object for this file when its bytes are unchanged (already parsed)."""
+        known = self.pages.get((fresh.lang, fresh.rel))
+        return known if known is not None and known.raw == fresh.raw and known.root == fresh.root else fresh
+
+    def remember(self, key: Hashable, compute: Callable[[], Iterable[Problem]]) -> tuple[Problem, ...]:
+        self.used.add(key)
+        if key in self.results:
+            self.hits += 1
+        else:
+            self.misses += 1
+            self.results[key] = tuple(compute())
+        return self.results[key]
+
+
 @dataclass
 class Site:
     """All pages of all languages, plus the configuration the rules need."""
@@ -125,6 +173,12 @@ class Site:
     root: Path
     languages: list[str]  # first is the default (original) language
     pages: list[Page]
+    memo: Memo | None = None  # under `mkdocs serve` only
+
+    def remember(self, key: Hashable, compute: Callable[[], Iterable[Problem]]) -> Iterable[Problem]:
+        """`compute()`, or its remembered result for the same key (see Memo): the key must name the
+        content hash of every page the rule reads and every other input it uses."""
+        return compute() if self.memo is None else self.memo.remember(key, compute)
 
     @property
     def default_language(self) -> str:
@@ -134,11 +188,12 @@ class Site:
         return {p.rel: p for p in self.pages if p.lang == lang}
 
     @classmethod
-    def load(cls, root: Path, languages: list[str]) -> "Site":
+    def load(cls, root: Path, languages: list[str], memo: Memo | None = None) -> "Site":
         docs = root / "docs"
         pages = []
         for lang in languages:
             base = docs / lang
             for path in sorted(base.rglob("*.md")):
-                pages.append(Page.read(root, lang, path.relative_to(base).as_posix()))
-        return cls(root=root, languages=languages, pages=pages)
+                page = Page.read(root, lang, path.relative_to(base).as_posix())
+                pages.append(memo.page(page) if memo is not None else page)
+        return cls(root=root, languages=languages, pages=pages, memo=memo)

@@ -1,7 +1,7 @@
 """Pages generated from data/: the service directory, the outreach agenda (and its .ics calendar), the
 partners. Each `*_markdown(lang, default_lang)` is a MARKERS entry in scripts/sitegen/hooks.py.
 
-The data are read through content_checks.data_files.load_valid, so only entries that pass the schema
+The data are read through sitegen.models.data_files.load_valid, so only entries that pass the schema
 reach readers. Rules that protect readers:
 - contact details (address, hours, phone, WhatsApp, map) appear only for entries with
   `verified: {date, by}`; unverified entries carry the "belum diverifikasi" label in the reader's
