@@ -4,7 +4,6 @@ and the field, hostile Markdown never reaches the HTML, and volunteer tools make
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 

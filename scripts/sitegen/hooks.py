@@ -277,7 +277,8 @@ def on_page_context(context, page: Page, config, nav):
         _site_build(config).leaflets.setdefault(lang, []).append(leaflet)
     context["page_leaflet_href"] = leaflet.pdf.name if leaflet else None
     # Open Graph and Twitter tags with the page's share card; the feed of its language in <head>.
-    context["page_share"] = share_cards.page_context(page, config, lang, file_lang, _languages(i18n))
+    context["page_share"] = (share_cards.page_context(page, config, lang, file_lang, _languages(i18n))
+                             if _runs(share_cards) else None)
     context.update(_feed_context(config, lang, default))
     # The step-by-step journeys this page is a step of (data/journeys.yml).
     context["page_journeys"] = journeys.for_page(getattr(page.file, "norm_src_uri", ""), lang, default)
@@ -374,9 +375,10 @@ def on_post_build(config):
         serve_pages.write(config, ROOT, lang, default)  # the tools' answer pages MkDocs skipped
     state = _site_build(config)
     _place_static_pages(site, lang, default, state.default_static)
-    if not build_mode.serving:
+    if _runs(leaflets):
         # This language's PDF leaflets (scripts/sitegen/postbuild/leaflets.py), from the pages just written.
         leaflets.build(site, lang, state.leaflets.get(lang, []), build_mode.public_url(config))
+    if not build_mode.serving:
         # This language's Atom feed (public address only) and A5 notices of "Kabar terbaru".
         whats_new.build(config.site_dir, lang, default, build_mode.public_url(config), config.site_name,
                         config.extra.get("hreflang", {}).get(lang, lang))
@@ -384,24 +386,33 @@ def on_post_build(config):
     state.built_languages.add(lang)
     if state.built_languages >= set(i18n.build_languages):
         languages = _languages(i18n)
-        if not build_mode.serving:  # under serve the search box says search is off (partials/search.html)
+        if _runs(search_index):
             search_index.build(config.site_dir)
+        if _runs(search_words):
             # Residents' words and typo vocabulary per language, read by search.js (online and offline).
             search_words.build(config.site_dir, ROOT, languages, default, config.extra.get("hreflang", {}),
                                {l: hotlines.verified_phones(l, default) for l in languages},
                                {l: site_data.ui_strings(l, default) for l in languages})
         # One web app manifest per language, so the site installs on a phone in the reader's language.
-        web_manifest.build(config.site_dir, languages, default, {l: state.site_names[l][0] for l in languages},
-                           {l: state.site_names[l][1] for l in languages}, config.extra.get("hreflang", {}))
-        if build_mode.serving:
-            return
+        if _runs(web_manifest):
+            web_manifest.build(config.site_dir, languages, default, {l: state.site_names[l][0] for l in languages},
+                               {l: state.site_names[l][1] for l in languages}, config.extra.get("hreflang", {}))
         assets = ROOT / "overrides" / "assets"
-        css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
-        js_compact.compact_site_scripts(config.site_dir, assets / "javascripts", appended={"site.js": ["read-aloud.js"]})
-        page_assets.remove_unused_theme_assets(site)
-        offline.build_zips(site, languages, default, config.extra.get("hreflang", {}),
-                           build_mode.public_url(config))
-        service_worker.stamp(site, languages, default)
+        if _runs(css_purge):
+            css_purge.purge_material_css(config.site_dir, assets / "javascripts", append=assets / "stylesheets" / "site.css")
+        if _runs(js_compact):
+            js_compact.compact_site_scripts(config.site_dir, assets / "javascripts", appended={"site.js": ["read-aloud.js"]})
+        if _runs(page_assets):
+            page_assets.remove_unused_theme_assets(site)
+        if _runs(offline):
+            offline.build_zips(site, languages, default, config.extra.get("hreflang", {}), build_mode.public_url(config))
+        if _runs(service_worker):
+            service_worker.stamp(site, languages, default)
+
+
+def _runs(step) -> bool:
+    """A post-build step runs in every `mkdocs build`; under serve only if its module says so."""
+    return step.RUNS_UNDER_SERVE or not build_mode.serving
 
 
 def _place_static_pages(site: Path, lang: str, default: str, default_static: dict[str, bytes]) -> None:

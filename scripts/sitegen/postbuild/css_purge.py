@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.)
+# A volunteer sees Material's whole stylesheet; readers get the purged one.
+RUNS_UNDER_SERVE = False
+
 # Rules for these stay: state classes that scripts add at run time.
 ALWAYS_USED = {"js", "no-js", "focus-visible"}
 _NOT_RE = re.compile(r":(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)")

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.) No: serve sends our scripts as written.
+RUNS_UNDER_SERVE = False
+
 
 def compact(source: str) -> str:
     out: list[str] = []

@@ -36,6 +36,10 @@ from urllib.request import url2pathname
 from sitegen import ROOT
 from sitegen.models import page_meta
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.)
+# PDFs take seconds each; a volunteer checks them with `mkdocs build`.
+RUNS_UNDER_SERVE = False
+
 log = logging.getLogger("mkdocs.hooks.leaflets")
 
 CACHE = ROOT / ".cache" / "leaflets"

@@ -33,6 +33,10 @@ from sitegen.postbuild import page_assets
 from sitegen.postbuild.page_assets import TAG_RE, URL_ATTR_RE, relative, resolve
 from sitegen.postbuild.search_words import IndexedText
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.)
+# Zips are for readers; rebuilding them on every edit costs seconds.
+RUNS_UNDER_SERVE = False
+
 log = logging.getLogger("mkdocs.hooks.offline")
 
 ZIP_DIR = "offline"

@@ -15,6 +15,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.)
+# Pruning unused theme files only matters for what is deployed.
+RUNS_UNDER_SERVE = False
+
 # The kinds of file a page may use: styles, scripts, images, video, captions, leaflets and the
 # agenda's calendar. Only these are followed; a page's link to anything else (a zip) is not a use.
 ASSET_TYPES = (".css", ".js", ".svg", ".png", ".webp", ".jpg", ".jpeg", ".gif", ".ico", ".mp4", ".webm",

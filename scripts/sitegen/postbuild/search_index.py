@@ -18,6 +18,10 @@ from pathlib import Path
 import deflate
 from mkdocs.exceptions import Abort
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.)
+# Under serve the search box says search is off (partials/search.html).
+RUNS_UNDER_SERVE = False
+
 # Pagefind's own compressed files; pagefind.js and the UI files are served as they are.
 COMPRESSED = (".pagefind", ".pf_index", ".pf_fragment", ".pf_meta", ".pf_filter")
 LEVEL = 12  # libdeflate's highest

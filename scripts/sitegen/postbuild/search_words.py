@@ -31,6 +31,10 @@ import yaml
 from sitegen.models import yaml_files
 from sitegen.models.addresses import lang_prefix
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.)
+# They serve the search index, which serve does not build.
+RUNS_UNDER_SERVE = False
+
 FILE = "data/search-words.yml"
 OUT_DIR = "assets/search"
 # The home page section whose links are "the most-used pages" (its heading id, the same in every

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from sitegen.models.addresses import lang_prefix
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.) No: nothing registers a service worker under serve.
+RUNS_UNDER_SERVE = False
+
 WORKER = "sw.js"
 OFFLINE_PAGE = "offline.html"  # rendered by overrides/offline.html, one per language folder
 # The kinds of file overrides/sw.js keeps (its KEPT_TYPES, by name).

@@ -22,6 +22,9 @@ from sitegen import ROOT
 from sitegen.config import build_mode, site_address
 from sitegen.models import page_meta
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.) Yes: link-preview tags are part of every page's head.
+RUNS_UNDER_SERVE = True
+
 log = logging.getLogger("mkdocs.hooks.share_cards")
 
 CACHE = ROOT / ".cache" / "share-cards"

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+# Runs under `mkdocs serve` too? (sitegen/hooks.py asks.) Yes: small, and the page heads link it.
+RUNS_UNDER_SERVE = True
+
 THEME_COLOUR = "#14532d"  # --md-primary-fg-color in overrides/assets/stylesheets/site.css
 BACKGROUND = "#ffffff"
 ICON_SIZES = (192, 512)
