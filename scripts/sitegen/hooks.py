@@ -295,7 +295,7 @@ def _language_context(lang: str) -> dict:
         # A fallback page's text and the "Indonesian version" link are in the default language.
         "site_default_html_lang": languages.load(ROOT).default.html_lang,
         "site_offline_zip": "offline/" + offline.zip_name(lang),
-        "site_hotline_page": search_words.HOTLINE_PAGE,
+        "site_hotline_page": hotlines.PAGE_URL,
     }
 
 

@@ -18,6 +18,9 @@ from pathlib import Path
 from sitegen.models import addresses, site_data
 
 DATA_FILE = "hotlines.yml"
+# The page that lists them all (`{{ hotlines }}`), in every language: its source and its address.
+PAGE_SOURCE = "lokasi-layanan/nomor-penting.md"
+PAGE_URL = PAGE_SOURCE.removesuffix(".md") + "/"
 
 
 @dataclass(frozen=True)

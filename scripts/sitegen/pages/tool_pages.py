@@ -35,7 +35,6 @@ from sitegen.models import addresses, hotlines, site_data
 from sitegen.models.content import Page as ContentPage
 
 MARKER_RE = re.compile(r"^\{\{ tool ([a-z0-9-]+) \}\}$", re.M)
-HOTLINES_PAGE = "lokasi-layanan/nomor-penting.md"
 # Offices a job-offer warning page sends the reader to (their pages say what is verified about them).
 ASK_AT = ("lokasi-layanan/disnaker-lampung-barat.md", "lokasi-layanan/bp3mi-lampung.md")
 
@@ -260,7 +259,7 @@ def _checklist_result(tool, l: _Lang, parts: tuple[str, ...], site_url) -> ToolP
             body.append(f"- {_entry_line(e, l, rel)}")
         body += ["", "</div>", ""]
     body += ["</div>", ""]
-    body += _nav(f"[{esc(l.ui['tool.hotlines'])}]({link(rel, HOTLINES_PAGE)}) · "
+    body += _nav(f"[{esc(l.ui['tool.hotlines'])}]({link(rel, hotlines.PAGE_SOURCE)}) · "
                  f"[{esc(l.ui['tool.start_over'])}]({link(rel, tool.page)})")
     body += _share_and_print(l, title, _address(site_url, l.lang, l.default, rel))
     body += ["</div>", ""]

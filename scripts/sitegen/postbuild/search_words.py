@@ -30,6 +30,7 @@ import yaml
 
 from sitegen.models import yaml_files
 from sitegen.models.addresses import lang_prefix
+from sitegen.models.hotlines import PAGE_URL as HOTLINES_PAGE_URL
 
 # Runs under `mkdocs serve` too? (sitegen/hooks.py asks.)
 # They serve the search index, which serve does not build.
@@ -40,7 +41,6 @@ OUT_DIR = "assets/search"
 # The home page section whose links are "the most-used pages" (its heading id, the same in every
 # language): offered when a search finds nothing.
 MOST_USED_SECTION = "tugas"  # the home page's task cards (docs/*/index.md)
-HOTLINE_PAGE = "lokasi-layanan/nomor-penting/"
 UI_PREFIX = "search."  # the interface strings (data/ui-strings.yml) search.js shows
 TERMS_META = "terms"  # data-pagefind-meta="terms:..." (overrides/main.html)
 VOCABULARY_MIN_LETTERS = 4  # typos are fixed in words of five letters; one may be an extra letter
@@ -309,7 +309,7 @@ def build(site_dir: str, root: Path, languages: list[str], default: str, hreflan
         no_results = {
             "pages": most_used_pages(home.read_text(encoding="utf-8"), prefix) if home.exists() else [],
             "hotlines": hotlines.get(lang, []),
-            "hotline_page": prefix + HOTLINE_PAGE,
+            "hotline_page": prefix + HOTLINES_PAGE_URL,
         }
         html_lang = hreflang.get(lang, lang)
         words = out_dir / f"words-{html_lang}.js"
