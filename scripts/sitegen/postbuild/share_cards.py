@@ -18,7 +18,7 @@ import logging
 from importlib.metadata import version
 from pathlib import Path
 
-from sitegen import ROOT
+from sitegen import ROOT, picture_text
 from sitegen.config import build_mode, site_address
 from sitegen.models import page_meta
 
@@ -66,29 +66,16 @@ def _font(path: Path, size: int):
     return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-def _wrap(draw, text: str, font, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
 def _fit_title(draw, title: str, bold: Path):
     """The largest title size whose lines fit the box; at the smallest size, cut with an ellipsis."""
     width = SIZE[0] - 2 * MARGIN
     height = TITLE_BOX[1] - TITLE_BOX[0]
-    for size in TITLE_SIZES:
-        font = _font(bold, size)
-        lines = _wrap(draw, title, font, width)
-        line_height = round(size * 1.2)
-        if len(lines) * line_height <= height and all(draw.textlength(l, font=font) <= width for l in lines):
-            return font, lines, line_height
-    line_height = round(size * 1.2)
-    keep = max(1, height // line_height)
-    lines = lines[:keep]
+    fitted = picture_text.fit(draw, title, lambda size: _font(bold, size), width, height, TITLE_SIZES, 1.2)
+    if fitted:
+        return fitted
+    size = TITLE_SIZES[-1]
+    font, line_height = _font(bold, size), round(size * 1.2)
+    lines = picture_text.wrap(draw, title, font, width)[:max(1, height // line_height)]
     while lines[-1] and draw.textlength(lines[-1] + "…", font=font) > width:
         lines[-1] = lines[-1][:-1]
     lines[-1] = lines[-1].rstrip() + "…"

@@ -26,7 +26,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen import ROOT
+from sitegen import ROOT, picture_text
 from sitegen.config import languages
 from sitegen.config.site_config import site_languages
 from sitegen.models import site_data
@@ -156,25 +156,12 @@ def _font(kind: str, size: int):
     return ImageFont.truetype(str(FONTS[kind]), size)
 
 
-def _wrap(draw, text: str, font, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and draw.textlength(lines[-1] + " " + word, font=font) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
 def _fit(draw, text: str, kind: str, width: int, height: int, sizes: range) -> tuple[object, list[str], int]:
     """The largest font size at which `text` fits the box; returns (font, lines, line height)."""
-    for size in sizes:
-        font = _font(kind, size)
-        lines = _wrap(draw, text, font, width)
-        line_height = round(size * 1.3)
-        if len(lines) * line_height <= height and all(draw.textlength(l, font=font) <= width for l in lines):
-            return font, lines, line_height
-    raise MakerError(f"Teks terlalu panjang untuk satu slide: \"{text[:60]}...\". Pendekkan atau bagi dua langkah.")
+    fitted = picture_text.fit(draw, text, lambda size: _font(kind, size), width, height, sizes, 1.3)
+    if not fitted:
+        raise MakerError(f"Teks terlalu panjang untuk satu slide: \"{text[:60]}...\". Pendekkan atau bagi dua langkah.")
+    return fitted
 
 
 def render_slide(slide: storyboards.Slide, title: str, brand: str, out: Path) -> None:
