@@ -112,7 +112,9 @@ case "$cmd" in
   build) setup; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
   deploy) deploy_checks; setup; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
   check) setup; exec "$PY" scripts/docs.py check "$@" ;;
-  test)  setup; browser_setup; exec "$PY" -m pytest "$@" ;;
+  # Two workers by default (pytest-xdist; TEST_WORKERS=0 runs in one process): `--dist loadgroup` keeps
+  # the tests of one shared site build, or of one file, on one worker (tests/conftest.py).
+  test)  setup; browser_setup; exec "$PY" -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@" ;;
   lock)  lock ;;
   mutation) setup; mutation "$@" ;;
   *) echo "usage: bash scripts/dev.sh serve|build|deploy|check|test|lock|mutation [args]" >&2; exit 2 ;;

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import zlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,8 +34,17 @@ def lang_prefix(lang: str) -> str:
 
 
 def copy_project(dest: Path) -> Path:
-    """A throw-away copy of everything the build reads, for tests that break things."""
-    return serve_rebuild.copy_project(ROOT, dest)
+    """A throw-away copy of everything the build reads, for tests that break things. It shares the
+    checkout's leaflet cache (.cache/leaflets, keyed by content): a copy renders only the leaflets its
+    change touched, not all of them again."""
+    serve_rebuild.copy_project(ROOT, dest)
+    LEAFLET_CACHE.mkdir(parents=True, exist_ok=True)
+    (dest / ".cache").mkdir(exist_ok=True)
+    (dest / ".cache" / "leaflets").symlink_to(LEAFLET_CACHE, target_is_directory=True)
+    return dest
+
+
+LEAFLET_CACHE = ROOT / ".cache" / "leaflets"
 
 
 def mkdocs_build(project: Path, site_dir: Path, site_url: str | None, *, strict: bool = True,
@@ -74,6 +84,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _server(name: str, handler) -> http.server.ThreadingHTTPServer:
+    """A server on 127.0.0.1, bound before the build so that the build can print its address. The port
+    is the same from one run to the next in one checkout (taken from the checkout's path and `name`),
+    so that the site's address, and with it every leaflet's QR code, is the same and the leaflet cache
+    hits; another port when that one is taken (another checkout or test run on the machine)."""
+    stable = 20000 + zlib.crc32(f"{ROOT}:{name}".encode()) % 20000
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", stable), handler)
+    except OSError:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -98,11 +120,10 @@ class BuiltSite:
 
 
 def _build_and_serve(project: Path, serve_root: Path, request) -> BuiltSite:
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
+    server = _server(request.fixturename, functools.partial(_QuietHandler, directory=str(serve_root)))
+    request.addfinalizer(server.server_close)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
     result = mkdocs_build(project, serve_root / SUB_PATH, base_url)
-    handler = functools.partial(_QuietHandler, directory=str(serve_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     request.addfinalizer(server.shutdown)
     return BuiltSite(serve_root, result, base_url)
@@ -320,6 +341,19 @@ def plain_build(tmp_path_factory) -> PlainBuild:
     result = mkdocs_build(project, site_dir, None, strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
     return PlainBuild(project, site_dir, result)
+
+
+# The session's shared builds, in order of preference: with pytest-xdist (`--dist loadgroup`, as
+# scripts/dev.sh runs the suite) every test that reads one of them runs on the same worker, so each is
+# built once per session, not once per worker. Other tests are grouped by file, which keeps a file's
+# module fixtures (its own builds) on one worker too.
+SHARED_BUILDS = ("site", "fallback_site", "public_site", "plain_build", "configured_site")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = [name for name in SHARED_BUILDS if name in getattr(item, "fixturenames", ())]
+        item.add_marker(pytest.mark.xdist_group(used[0] if used else item.nodeid.split("::")[0]))
 
 
 # In CI a skip is a failure (tests/ci_skips.py).

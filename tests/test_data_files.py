@@ -58,9 +58,8 @@ def test_real_data_says_what_is_verified_and_claims_no_partnership():
     verified = [p["id"] for p in points if p["verified"]]
     # News reports are leads, not verification: no address is confirmed by an official page or a visit yet.
     assert verified == []
-    for point in points:
-        if not point["verified"]:  # unknown details are recorded as unknown, never guessed
-            assert all(point[f] is None for f in ("address", "coordinates", "hours", "phone", "whatsapp"))
+    for point in points:  # none verified: unknown details are recorded as unknown, never guessed
+        assert all(point[f] is None for f in ("address", "coordinates", "hours", "phone", "whatsapp")), point["id"]
     assert all(p["coordinates"] is None for p in points)  # none is known: none may be invented
     assert site_data.valid_entries("agenda.yml") == []  # no real event yet: no invented ones
     partners = site_data.valid_entries("partners.yml")

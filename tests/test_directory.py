@@ -203,11 +203,16 @@ def test_partners_are_referrals_in_every_language(site, lang):
     partners = real("partners.yml")
     assert set(found) == {p["id"] for p in partners}
     referral = ui(lang)["partners.relation.referral"]
+    linked = []
     for p in partners:
         body = found[p["id"]]["body"]
         assert referral in body
         if p["link"]:
             assert f'href="{p["link"]}"' in body
+            linked.append(p["link"])
+    # The link check above ran for every partner with an address (tests/test_data_files.py lists them).
+    assert linked == ["https://kotabumi.imigrasi.go.id/", "https://kp2mi.go.id/", "https://bp2mi.go.id/",
+                      "https://peduliwni.kemlu.go.id/"]
     assert 'data-relation="agreement"' not in html
 
 

@@ -132,12 +132,17 @@ def test_leaflet_pdf(site, tools, tmp_path, lang, url, meta):
     assert " ".join(meta["title"].split()) in text
     assert str(meta["reviewed"]) in text
     assert ui["disclaimer"] in text
+    checked = []
     for hotline in site_data.load_yaml("hotlines.yml"):
         if hotline.get("verified"):
             assert hotline["name"] in text
+            checked.append(hotline["name"])
             for number in (hotline.get("phone"), hotline.get("whatsapp")):
                 if number:
                     assert number in text, number
+                    checked.append(number)
+    # The verified hotlines of data/hotlines.yml, each name and number looked for above.
+    assert checked == ["Polisi (Polri) 110", "110", "SAPA 129", "129", "08111-129-129", "LAPOR! (SP4N)"]
     assert ui["leaflet.download"] not in text
     page_html = site.html(lang_prefix(lang) + url)
     # Every reference of the page, numbered, with the address a reader can type.

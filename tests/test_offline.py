@@ -175,7 +175,10 @@ def test_only_pages_and_the_files_they_use_are_saved(site, browser):
               fetch('../../video/m-paspor.id.vtt').then((r) => r.status),
             ])""")
             assert statuses == [200, 200, 200, 206, 200]
-            page.wait_for_timeout(500)  # the worker stores in the background
+            # The worker stores in the background: a page fetched after those five, which it keeps,
+            # shows once saved that it has answered them (not a fixed wait that may end too early).
+            assert page.evaluate("fetch('../jenis-paspor/').then((r) => r.status)") == 200
+            _until(page, SAVED, base + "prosedur/jenis-paspor/")
             entries = page.evaluate(SAVED_ENTRIES)
         finally:
             context.close()

@@ -369,7 +369,12 @@ def test_everything_works_with_javascript_off(site, browser, lang):
         # The menu opens (Material's CSS-only drawer: a checkbox and its label).
         drawer = page.locator(".md-sidebar--primary")
         page.locator("label.md-header__button[for=__drawer]").tap()
-        page.wait_for_timeout(400)  # the drawer slides in
+        # The drawer slides in: wait until it is on screen, not a fixed time (with JavaScript off,
+        # Playwright cannot evaluate a wait function in the page; it still measures boxes).
+        for _ in range(100):
+            if drawer.bounding_box()["x"] >= 0:
+                break
+            page.wait_for_timeout(100)
         assert drawer.bounding_box()["x"] >= 0
         page.locator("label.md-overlay").tap(position={"x": 340, "y": 400}, force=True)
         # The language switcher opens on tap and its links lead to the other languages.

@@ -61,10 +61,18 @@ def test_serve_registers_no_service_worker_and_links_site_css(served, browser):
     assert "data-service-worker" not in html
     assert 'assets/stylesheets/site.css">' in html  # the purge, which appends it, does not run
     context = browser.new_context()
+    # Records what site.js asks of the service-worker API: it registers on the load event, or (without
+    # data-service-worker) looks up a worker left from an earlier build, to drop it.
+    context.add_init_script("""window.__workerCalls = [];
+      for (const name of ['register', 'getRegistration']) {
+        const original = navigator.serviceWorker[name].bind(navigator.serviceWorker);
+        navigator.serviceWorker[name] = (...args) => { window.__workerCalls.push(name); return original(...args); };
+      }""")
     page = context.new_page()
     try:
         page.goto(f"http://127.0.0.1:{server.port}/prosedur/m-paspor/", wait_until="load")
-        page.wait_for_timeout(1000)
+        # Load handlers have run once goto returns: site.js took the branch that registers nothing.
+        assert page.evaluate("window.__workerCalls") == ["getRegistration"]
         assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
     finally:
         context.close()

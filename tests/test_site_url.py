@@ -103,12 +103,15 @@ def test_zip_links_to_other_languages_are_text_without_a_site_url(plain_build, l
     assert len(switcher) == len(LANGUAGES)
     linked = [(a["href"], a.get("aria-current")) for a in switcher if a.get("href")]
     assert linked == [("index.html", "true")]  # the page itself; the other languages are text
+    checked = []
     for _, attrs in tags.tags:
         for key in ("href", "src"):
             value = attrs.get(key)
             if value and not re.match(r"^([a-z][a-z0-9+.-]*:|#)", value):
                 target = os.path.normpath(os.path.join(os.path.dirname(page), value.split("#")[0]))
                 assert target in names, value
+                checked.append(target)
+    assert page in checked  # the loop above saw the page's local links (the switcher links itself)
 
 
 # --- deploying ---------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment():
 
 
 def test_checkouts_keep_no_credentials_and_each_job_has_its_own_permissions():
+    checkouts = []
     for workflow in sorted(WORKFLOWS.glob("*.yml")):
         data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
         assert data["permissions"] == {}, workflow.name  # nothing by default
@@ -61,6 +62,8 @@ def test_checkouts_keep_no_credentials_and_each_job_has_its_own_permissions():
             for step in job["steps"]:
                 if step.get("uses", "").startswith("actions/checkout@"):
                     assert step["with"]["persist-credentials"] is False, f"{workflow.name}: job {name}"
+                    checkouts.append(f"{workflow.name}: {name}")
+    assert checkouts == ["site.yml: test", "site.yml: deploy"]  # every checkout was looked at
     site = yaml.safe_load((WORKFLOWS / "site.yml").read_text(encoding="utf-8"))
     assert site["jobs"]["test"]["permissions"] == {"contents": "read"}
     assert site["jobs"]["deploy"]["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
