@@ -84,6 +84,8 @@ class SiteBuild:
     default_static: dict[str, bytes] = field(default_factory=dict)  # the default language's 404/offline pages
     site_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> (site name, description)
     leaflets: dict[str, list[leaflets.Leaflet]] = field(default_factory=dict)  # lang -> leaflets its pages asked for
+    # Under serve: the current language build's answer pages, which MkDocs skips (serve/serve_pages.py).
+    answer_pages: serve_pages.LanguageBuild = field(default_factory=serve_pages.LanguageBuild)
 
 
 _BUILD_KEY = "sitegen_build"
@@ -140,7 +142,8 @@ def on_files(files, config):
     (Runs after static-i18n, which makes each language's file list anew: see mkdocs_hooks.py.)"""
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
-    serve_pages.start_language()
+    state = _site_build(config)
+    state.answer_pages = serve_pages.LanguageBuild()  # a new language build
     public_url = build_mode.public_url(config)
     for generated in serve_pages.tool_pages(ROOT, lang, default, public_url,
                                             lambda: tool_pages.pages(lang, default, public_url)):
@@ -152,17 +155,18 @@ def on_files(files, config):
         file.tool_data = f"data/tools/{generated.tool}.yml"  # what "edit this page" opens
         files.append(file)
         if build_mode.serving:  # rendered after the build only when what it shows changed
-            serve_pages.defer(file, generated.markdown)
+            serve_pages.defer(state.answer_pages, file, generated.markdown)
     return files
 
 
 def on_nav(nav, config, files):
-    serve_pages.remember_nav(nav)
+    _site_build(config).answer_pages.nav = nav
     return nav
 
 
 def on_env(env, config, files):
-    serve_pages.remember_env(env, files)
+    answer_pages = _site_build(config).answer_pages
+    answer_pages.env, answer_pages.files = env, files
     compiled = build_mode.kept("templates", template_cache.MemoryBytecodeCache)  # serve only
     if compiled is not None:
         env.bytecode_cache = compiled
@@ -371,9 +375,9 @@ def on_post_build(config):
     i18n = _i18n(config)
     lang, default = i18n.current_language, i18n.default_language
     site = Path(config.site_dir)
-    if build_mode.serving:
-        serve_pages.write(config, ROOT, lang, default)  # the tools' answer pages MkDocs skipped
     state = _site_build(config)
+    if build_mode.serving:
+        serve_pages.write(state.answer_pages, config, ROOT, lang, default)  # the tools' answer pages MkDocs skipped
     _place_static_pages(site, lang, default, state.default_static)
     if _runs(leaflets):
         # This language's PDF leaflets (scripts/sitegen/postbuild/leaflets.py), from the pages just written.

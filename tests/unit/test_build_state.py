@@ -8,6 +8,7 @@ import types
 import mkdocs_hooks
 
 from sitegen import hooks
+from sitegen.serve import serve_pages
 
 
 def _mutable_globals(module) -> list[str]:
@@ -18,6 +19,7 @@ def _mutable_globals(module) -> list[str]:
 def test_the_hooks_and_their_shim_hold_no_build_state():
     assert _mutable_globals(hooks) == []
     assert _mutable_globals(mkdocs_hooks) == []
+    assert _mutable_globals(serve_pages) == []
     assert [name for name, value in vars(mkdocs_hooks).items() if isinstance(value, types.ModuleType)] == [
         "build_mode"]  # the shim only forwards
 

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
@@ -43,9 +44,14 @@ class Rendered:
         self.copied = self.rendered = 0
 
 
-# This language build's answer pages (File, generated Markdown), its navigation, files and templates.
-_deferred: list[tuple[File, str]] = []
-_build: dict = {}
+@dataclass
+class LanguageBuild:
+    """One language build's answer pages (File, generated Markdown), its navigation, files and templates:
+    made afresh for each language build (sitegen/hooks.py keeps it on the build's config)."""
+    deferred: list[tuple[File, str]] = field(default_factory=list)
+    nav: Navigation | None = None
+    env: object = None
+    files: Files | None = None
 
 
 def _kept() -> Rendered:
@@ -72,25 +78,11 @@ def _hide_excluded_link_notes() -> None:
     logger.addFilter(hide)
 
 
-def defer(file: File, markdown: str) -> None:
+def defer(build: LanguageBuild, file: File, markdown: str) -> None:
     """Called for each answer page under serve (in on_files): MkDocs will not render it."""
     file.inclusion = InclusionLevel.EXCLUDED
-    _deferred.append((file, markdown))
+    build.deferred.append((file, markdown))
     _kept().deferred_uris.add(file.src_uri)
-
-
-def start_language() -> None:
-    """A new language build begins (on_files): forget the last one's pages."""
-    _deferred.clear()
-    _build.clear()
-
-
-def remember_nav(nav: Navigation) -> None:
-    _build["nav"] = nav
-
-
-def remember_env(env, files: Files) -> None:
-    _build["env"], _build["files"] = env, files
 
 
 def _nav_signature(items) -> list:
@@ -141,14 +133,14 @@ def _signature(root: Path, lang: str, default: str, nav: Navigation) -> str:
     return digest.hexdigest()
 
 
-def write(config, root: Path, lang: str, default: str) -> None:
+def write(build: LanguageBuild, config, root: Path, lang: str, default: str) -> None:
     """After a language's build (on_post_build): copy or render its answer pages."""
-    if not _deferred:
+    if not build.deferred:
         return
     state = _kept()
-    base = _signature(root, lang, default, _build["nav"])
+    base = _signature(root, lang, default, build.nav)
     stale = []
-    for file, markdown in _deferred:
+    for file, markdown in build.deferred:
         key = hashlib.sha256(f"{base}\0{markdown}".encode()).hexdigest()
         last = state.pages.get(file.dest_uri)
         if last is not None and last[0] == key:
@@ -157,19 +149,19 @@ def write(config, root: Path, lang: str, default: str) -> None:
             state.copied += 1
         else:
             stale.append((file, key))
-    _render(config, stale)
+    _render(build, config, stale)
     for file, key in stale:
         state.pages[file.dest_uri] = (key, Path(file.abs_dest_path).read_bytes())
         state.rendered += 1
-    log.debug(f"{lang}: {len(_deferred) - len(stale)} halaman jawaban alat disalin, {len(stale)} dibuat ulang.")
-    _deferred.clear()
+    log.debug(f"{lang}: {len(build.deferred) - len(stale)} halaman jawaban alat disalin, {len(stale)} dibuat ulang.")
+    build.deferred.clear()
 
 
-def _render(config, stale: list[tuple[File, str]]) -> None:
+def _render(build: LanguageBuild, config, stale: list[tuple[File, str]]) -> None:
     """MkDocs' own steps for a page (what `mkdocs build` does for each of them)."""
     if not stale:
         return
-    files, nav, env = _build["files"], _build["nav"], _build["env"]
+    files, nav, env = build.files, build.nav, build.env
     for file, _ in stale:
         file.inclusion = InclusionLevel.NOT_IN_NAV  # as in `mkdocs build`
     for file, _ in stale:
