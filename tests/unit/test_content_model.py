@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.models.content import ERROR, WARNING, Page, Problem, Site
+from sitegen.models.content import ERROR, WARNING, Memo, Page, Problem, Site
 
 
 @pytest.mark.parametrize("problem, text", [
@@ -69,3 +69,55 @@ def test_site_load_reads_every_language_default_first(tmp_path):
     assert site.default_language == "id"
     assert [(p.lang, p.rel) for p in site.pages] == [("id", "a.md"), ("id", "b/c.md"), ("en", "a.md")]
     assert sorted(site.pages_of("id")) == ["a.md", "b/c.md"] and list(site.pages_of("en")) == ["a.md"]
+
+
+def _problem(message: str) -> Problem:
+    return Problem("docs/id/a.md", 1, "rule", message)
+
+
+def test_without_a_memo_a_rule_always_runs():
+    site = Site(root=None, languages=["id"], pages=[])
+    calls = []
+    assert list(site.remember("k", lambda: calls.append(1) or [_problem("x")])) == [_problem("x")]
+    assert list(site.remember("k", lambda: calls.append(1) or [])) == []
+    assert calls == [1, 1]
+
+
+def test_a_memo_reuses_a_result_for_the_same_key_only():
+    memo = Memo()
+    site = Site(root=None, languages=["id"], pages=[], memo=memo)
+    memo.start()
+    assert site.remember("a", lambda: [_problem("first")]) == (_problem("first"),)
+    assert site.remember("a", lambda: [_problem("second")]) == (_problem("first"),)
+    assert site.remember("b", lambda: [_problem("other")]) == (_problem("other"),)
+    assert (memo.hits, memo.misses) == (1, 2)
+    memo.start()
+    assert (memo.hits, memo.misses) == (0, 0)
+
+
+def test_a_memo_forgets_what_the_last_run_did_not_use(tmp_path):
+    memo = Memo()
+    memo.start()
+    memo.remember("old", lambda: [_problem("old")])
+    memo.finish(Site(root=tmp_path, languages=["id"], pages=[]))
+    memo.start()
+    memo.remember("new", lambda: [])
+    memo.finish(Site(root=tmp_path, languages=["id"], pages=[]))
+    assert memo.results == {"new": ()}
+    memo.start()
+    assert memo.remember("old", lambda: [_problem("again")]) == (_problem("again"),)
+
+
+def test_a_memo_gives_back_the_same_page_while_its_bytes_are_unchanged(tmp_path):
+    memo = Memo()
+    _page(tmp_path, "---\ntitle: A\n---\nIsi\n")
+    first = Site.load(tmp_path, ["id"], memo)
+    memo.finish(first)
+    again = Site.load(tmp_path, ["id"], memo)
+    assert again.pages[0] is first.pages[0] and again.memo is memo
+    _page(tmp_path, "---\ntitle: B\n---\nIsi\n")
+    edited = Site.load(tmp_path, ["id"], memo)
+    assert edited.pages[0] is not first.pages[0] and edited.pages[0].meta == {"title": "B"}
+    other_root = tmp_path / "copy"
+    _page(other_root, "---\ntitle: A\n---\nIsi\n")
+    assert Site.load(other_root, ["id"], memo).pages[0] is not first.pages[0]
