@@ -23,6 +23,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.config import languages
+
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
 EDITED_PAGE = "prosedur/m-paspor.md"  # a leaflet page with a video: the project's heaviest kind
 EDIT_WORDS = ("alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
@@ -138,7 +140,7 @@ def compare(project_root: Path, work_dir: Path, baseline_config_writer, runs: in
         config = copy / "mkdocs.yml"
         if name == "baseline":
             config = baseline_config_writer(config, work_dir / "serve-baseline-config")
-        page_md = copy / "docs" / "id" / EDITED_PAGE
+        page_md = copy / "docs" / languages.load(copy).default.code / EDITED_PAGE
         sites.append((ServeResult(name), config, page_md, page_md.read_text(encoding="utf-8")))
     servers = []
     try:

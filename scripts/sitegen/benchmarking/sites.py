@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.config import site_config
+from sitegen.config.languages import material_has
 
 
 def read_config(config_file: Path) -> dict:
@@ -55,15 +56,16 @@ def baseline_config(project_config: Path, site_url: str) -> dict:
     project = read_config(project_config)
     docs_dir = (project_config.parent / project.get("docs_dir", "docs")).resolve()
     i18n = dict(_i18n_plugin(project))
-    languages = []
+    default = next(lang["locale"] for lang in i18n["languages"] if lang.get("default"))
+    configured = []
     for lang in i18n["languages"]:
         lang = dict(lang)
-        # Material ships no Lampung interface; without our custom_dir the Lampung build would be a
-        # template error, so Lampung pages get Material's Indonesian interface (as a plain site
-        # would). Every language names its own so the setting cannot leak from one to the next.
-        lang["theme"] = {"language": lang["locale"] if lang["locale"] != "lpg" else "id"}
-        languages.append(lang)
-    i18n["languages"] = languages
+        # Material ships no Lampung interface; without our custom_dir such a build would be a
+        # template error, so a language Material lacks gets the default language's interface (as a
+        # plain site would). Every language names its own so the setting cannot leak to the next.
+        lang["theme"] = {"language": lang["locale"] if material_has(lang["locale"]) else default}
+        configured.append(lang)
+    i18n["languages"] = configured
     return {
         "site_name": project["site_name"],
         "site_description": project.get("site_description", ""),

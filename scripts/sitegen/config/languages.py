@@ -58,3 +58,10 @@ def _load(root: Path, mtime_ns: int, size: int) -> Languages:
                  speech_lang=speech.get(entry["locale"]) or default_speech,
                  og_locale=og_locale.get(entry["locale"]))
         for entry in entries))
+
+
+def material_has(code: str) -> bool:
+    """Material ships interface strings for many languages (not for Javanese or Lampung): use them."""
+    import material
+
+    return (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{code}.html").is_file()

@@ -63,19 +63,12 @@ def add(root: Path, code: str, name: str, html_lang: str | None = None) -> list[
           if (root / rel).is_file()),
     ]
     partial = root / "overrides" / "partials" / "languages" / f"{code}.html"
-    if not partial.exists() and not _material_has(code):
+    if not partial.exists() and not languages.material_has(code):
         edits.append(Edit(partial, _partial_text(code, name.strip(), default.code)))
     for edit in edits:
         edit.path.parent.mkdir(parents=True, exist_ok=True)
         edit.path.write_text(edit.text, encoding="utf-8")
     return [edit.path for edit in edits]
-
-
-def _material_has(code: str) -> bool:
-    """Material ships interface strings for many languages (not for Javanese or Lampung): use them."""
-    import material
-
-    return (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{code}.html").is_file()
 
 
 def _scalar(value: str) -> str:
