@@ -244,7 +244,7 @@ def browser():
 class Visit:
     """A page load with every request, failed response and console error recorded."""
 
-    def __init__(self, browser, url: str):
+    def __init__(self, browser, url: str, wait_until: str = "networkidle"):
         self.context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
                                            has_touch=True)
         self.page = self.context.new_page()
@@ -255,7 +255,7 @@ class Visit:
         self.page.on("response", lambda r: r.status >= 400 and self.bad_responses.append(f"{r.status} {r.url}"))
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        self.page.goto(url, wait_until="networkidle")
+        self.page.goto(url, wait_until=wait_until)
 
     def close(self):
         self.context.close()
@@ -265,8 +265,9 @@ class Visit:
 def visit(browser):
     opened = []
 
-    def open_(url):
-        v = Visit(browser, url)
+    def open_(url, wait_until="networkidle"):
+        # "load" for `mkdocs serve`, whose live reload keeps a request open (no network idle).
+        v = Visit(browser, url, wait_until)
         opened.append(v)
         return v
 

@@ -258,7 +258,7 @@ def on_page_context(context, page: Page, config, nav):
     _set_alternates(config, _alternates(config, page.url))
     file_lang = getattr(page.file, "locale", lang)
     context["site_ui"] = site_data.ui_strings(lang, default)
-    context.update(content_security.template_context())
+    context.update(content_security.template_context(build_mode.serving))
     context["page_references"] = citations.references_html(getattr(page, "references", []), context["site_ui"])
     if 'class="site-tool' in (page.content or ""):  # a self-help tool prints on one sheet (tool_pages.py)
         context["page_references_short"] = citations.references_short_html(getattr(page, "references", []),
@@ -357,7 +357,7 @@ def on_template_context(context, template_name, config):
         context["page_lang_root"] = lang_prefix(lang, default) or "./"
         context.update(_language_context(lang))
         context["site_serving"] = build_mode.serving
-        context.update(content_security.template_context())
+        context.update(content_security.template_context(build_mode.serving))
         if template_name == "offline.html" and lang != default:
             context["base_url"] = ".."
     return context

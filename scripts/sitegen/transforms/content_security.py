@@ -44,12 +44,17 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy() -> str:
+def policy(serving: bool = False) -> str:
+    """The policy of a built page. Under `mkdocs serve` (the volunteer's own preview on 127.0.0.1, never
+    deployed), inline scripts run too: MkDocs adds its live-reload script inline with a new number on
+    every request, so no hash can allow it, and without it the page would not reload after an edit.
+    Browsers ignore 'unsafe-inline' next to a hash, so under serve the hash is left out."""
     directives = dict(DIRECTIVES)
-    directives["script-src"] = directives["script-src"] + tuple(script_hash(s) for s in INLINE_SCRIPTS)
+    inline = ("'unsafe-inline'",) if serving else tuple(script_hash(s) for s in INLINE_SCRIPTS)
+    directives["script-src"] = directives["script-src"] + inline
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def template_context() -> dict[str, str]:
+def template_context(serving: bool = False) -> dict[str, str]:
     """What overrides/main.html prints in every page's head."""
-    return {"site_csp": policy(), "site_js_class_script": JS_CLASS_SCRIPT}
+    return {"site_csp": policy(serving), "site_js_class_script": JS_CLASS_SCRIPT}
