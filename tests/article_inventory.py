@@ -14,19 +14,19 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from sitegen.transforms import html_sanitizer  # noqa: E402  (the hooks import this same module: the wrapper below sees every page)
-
 SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 def main(project: Path, site_dir: Path, out: Path) -> int:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    # The project's own package, as its build imports it (sitegen.ROOT is then the project, with its
+    # fixture data): the hooks use this same sanitizer module, so the wrapper below sees every page.
+    sys.path.insert(0, str(project / "scripts"))
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
+
+    from sitegen.transforms import html_sanitizer
 
     # What `mkdocs build` prints, so that a failing test shows the build's messages.
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s - %(message)s")

@@ -15,7 +15,7 @@ import yaml
 from conftest import HTML_LANG, LANGUAGES, PHONE, ROOT, lang_prefix, page_urls, source_of
 from directory_fixtures import ENV, configured_site  # noqa: F401
 
-from sitegen.models import site_data
+from sitegen.models import addresses, site_data
 from sitegen.pages import page_actions
 
 SPEECH_LANG = {"id": "id-ID", "lpg": "id-ID", "en": "en-US"}  # Lampung is read with an Indonesian voice
@@ -162,8 +162,8 @@ def test_link_builders_encode_everything():
     body = "a&b=c #d\ne?f"
     assert query(page_actions.github_issue_url("https://github.com/o/r", "t&x", body)) == {"title": "t&x", "body": body}
     assert query(page_actions.mailto_url("x@example.org", "s", body)) == {"subject": "s", "body": body}
-    assert page_actions.whatsapp_url("hi there", "+62 812-1") == "https://wa.me/628121?text=hi%20there"
-    assert page_actions.whatsapp_url("x", "0812") == "https://wa.me/62812?text=x"
+    assert addresses.wa_href("+62 812-1", "hi there") == "https://wa.me/628121?text=hi%20there"
+    assert addresses.wa_href("0812", "x") == "https://wa.me/62812?text=x"
 
 
 def test_controls_are_plain_html_without_inline_code(site):

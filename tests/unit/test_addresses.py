@@ -31,6 +31,16 @@ def test_a_short_address_is_what_a_reader_types_from_paper(url, short):
     assert addresses.short_url(url) == short
 
 
+@pytest.mark.parametrize(("url", "short"), [
+    ("https://warga.example.org/situs/en/video/#transkrip-m-paspor", "warga.example.org/situs/en/video/#transkrip-m-paspor"),
+    ("https://www.Example.ORG/a/#b", "example.org/a/#b"),
+    ("https://example.org/a/", "example.org/a"),
+    ("https://example.org/a/#", "example.org/a"),
+])
+def test_a_short_address_may_keep_the_part_of_the_page(url, short):
+    assert addresses.short_url(url, keep_fragment=True) == short
+
+
 @pytest.mark.parametrize(("number", "href"), [
     ("0812-3456-7890", "tel:081234567890"),
     ("+62 812 3456 7890", "tel:+6281234567890"),

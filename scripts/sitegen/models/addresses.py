@@ -12,14 +12,18 @@ def lang_prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def short_url(url: str) -> str:
+def short_url(url: str, keep_fragment: bool = False) -> str:
     """`https://www.lapor.go.id/tentang/#faq` -> `lapor.go.id/tentang`: what a reader types from paper
-    (no scheme, `www.`, fragment or trailing slash; the query stays, it can be part of the address)."""
-    url = url.split("#", 1)[0]
+    (no scheme, `www.`, fragment or trailing slash; the query stays, it can be part of the address).
+    `keep_fragment`: the part of the page matters (a video's transcript on the site's own video page):
+    `lapor.go.id/tentang/#faq`."""
+    url, _, fragment = url.partition("#")
     url = re.sub(r"^https?://", "", url, flags=re.I)
     url = re.sub(r"^www\.", "", url, flags=re.I)
     host, slash, rest = url.partition("/")
     url = host.lower() + slash + rest
+    if keep_fragment and fragment:
+        return f"{url}#{fragment}"
     return url.rstrip("/") if "?" not in url else url
 
 

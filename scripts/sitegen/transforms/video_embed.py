@@ -148,7 +148,7 @@ class PageVideos:
             parts.append(f'<span class="site-video__notice">{escape(notice)}</span>')
         if print_url:
             # Plain text: on paper the address is what counts, short enough to type.
-            short = addresses.short_url(print_url)
+            short = addresses.short_url(print_url, keep_fragment=True)
             parts.append(f'<span class="site-video__print">{escape(self.ui["video.watch"])} '
                          f'{escape(short)}</span>')
         return f'<figcaption class="site-video__caption">{"".join(parts)}</figcaption>'
