@@ -133,7 +133,8 @@ def render(tmp_path_factory):
         source.write_text(text, encoding="utf-8")  # read back for line numbers when something is removed
         page = MkDocsPage(None, file, config)
         body, page.references = citations.number_citations(text, registry)
-        page.markdown, page.meta = body + glossary.abbreviations_markdown(terms), {}
+        glossary.give_to_markdown(config.mdx_configs, terms)
+        page.markdown, page.meta = body, {}
         page.render(config, files)
         return mkdocs_hooks.on_page_content(page.content, page, config, files)
 

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from conftest import copy_project
 
-from sitegen.benchmarking.serve_rebuild import BUILT, SERVING, ServeProcess
+from sitegen.benchmarking.serve_rebuild import REBUILT, SERVING, ServeProcess
 from sitegen.models import domains
 
 # The last line of docs/id/prosedur/m-paspor.md: edits add text after it.
@@ -50,7 +50,7 @@ def _edit_and_wait(project, server, rel: str, old: str, new: str, page: str, sho
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     written = time.perf_counter()
     for attempt in range(3):  # a rebuild for an earlier change may end first
-        server.wait_for(BUILT, after=written, limit=600 if attempt == 0 else 120)
+        server.wait_for(REBUILT, after=written, limit=600 if attempt == 0 else 120)
         status, html = _get(server, page)
         if shown in html:
             return html

@@ -199,7 +199,8 @@ def on_page_markdown(markdown: str, page: Page, config, files):
     markdown, page.references = citations.number_citations(markdown, citations.sources())
     # Tooltips for abbreviations, from the glossary page of the reader's language.
     terms = glossary.glossary(ROOT / "docs" / lang) or glossary.glossary(ROOT / "docs" / default)
-    return markdown + glossary.abbreviations_markdown(terms)
+    glossary.give_to_markdown(config.mdx_configs, terms)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config, files):

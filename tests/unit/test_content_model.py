@@ -60,6 +60,18 @@ def test_read_a_missing_page(tmp_path):
     assert Page.read(tmp_path, "id", "tidak-ada.md") is None
 
 
+def test_reading_an_unchanged_page_again_gives_the_parsed_object_and_an_edit_a_new_one(tmp_path):
+    first = _page(tmp_path, "---\ntitle: Lama\n---\n\nTeks.\n")
+    assert first.meta == {"title": "Lama"}
+    assert Page.read(tmp_path, "id", "a.md") is first
+    assert Page.read(tmp_path, "en", "a.md") is None  # another language's file is another page
+    edited = _page(tmp_path, "---\ntitle: Baru\n---\n\nTeks.\n")
+    assert edited is not first and edited.meta == {"title": "Baru"}
+    assert Page.read(tmp_path, "id", "a.md") is edited
+    (tmp_path / "docs" / "id" / "a.md").unlink()
+    assert Page.read(tmp_path, "id", "a.md") is None
+
+
 def test_site_load_reads_every_language_default_first(tmp_path):
     _page(tmp_path, "a", "b/c.md")
     _page(tmp_path, "a", "a.md")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+import markdown
 import pytest
 from unit_site import ROOT
 
@@ -63,6 +64,23 @@ def test_each_language_has_its_own_glossary(lang, tooltip):
     assert glossary.glossary(ROOT / "docs" / lang)["TPPO"] == tooltip
 
 
-def test_abbreviations_markdown():
-    assert glossary.abbreviations_markdown({"KTP": "Kartu Tanda Penduduk", "PMI": "Pekerja Migran Indonesia"}) == (
-        "\n\n*[KTP]: Kartu Tanda Penduduk\n*[PMI]: Pekerja Migran Indonesia\n")
+def _render(mdx_configs: dict, text: str) -> str:
+    return markdown.Markdown(extensions=["abbr"], extension_configs=mdx_configs).convert(text)
+
+
+def test_terms_reach_the_abbr_extension_and_the_next_language_replaces_them():
+    mdx_configs = {"toc": {"permalink": False}}
+    glossary.give_to_markdown(mdx_configs, {"KTP": "Kartu Tanda Penduduk", "PMI": "Pekerja Migran Indonesia"})
+    assert _render(mdx_configs, "Bawa KTP.") == '<p>Bawa <abbr title="Kartu Tanda Penduduk">KTP</abbr>.</p>'
+    glossary.give_to_markdown(mdx_configs, {"KTP": "Identity card (Kartu Tanda Penduduk)"})
+    assert _render(mdx_configs, "Bring KTP and PMI.") == (
+        '<p>Bring <abbr title="Identity card (Kartu Tanda Penduduk)">KTP</abbr> and PMI.</p>')
+    assert mdx_configs["toc"] == {"permalink": False}  # other extensions' settings stay
+
+
+def test_a_page_may_still_define_its_own_abbreviation():
+    mdx_configs = {}
+    glossary.give_to_markdown(mdx_configs, {"KTP": "Kartu Tanda Penduduk"})
+    assert _render(mdx_configs, "Bawa KTP ke SPRI.\n\n*[SPRI]: Surat Perjalanan Republik Indonesia") == (
+        '<p>Bawa <abbr title="Kartu Tanda Penduduk">KTP</abbr> ke '
+        '<abbr title="Surat Perjalanan Republik Indonesia">SPRI</abbr>.</p>')

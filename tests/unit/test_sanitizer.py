@@ -101,6 +101,18 @@ def test_sanitizer_keeps_the_policy_and_names_what_it_removed(fragment, clean, r
     assert [str(r) for r in removals] == removed
 
 
+def test_the_same_fragment_again_gives_the_same_answer_whatever_the_caller_did_with_the_first():
+    # sanitize() remembers fragments (an unchanged page under `mkdocs serve`): the remembered answer
+    # must not be something a caller can change.
+    fragment = '<p onclick="x()">Teks <script>alert(1)</script></p>'
+    clean, removed = html_sanitizer.sanitize(fragment)
+    assert (clean, [str(r) for r in removed]) == ("<p>Teks </p>", ["atribut `onclick` pada `<p>`", "tag `<script>`"])
+    removed.clear()
+    again, removed_again = html_sanitizer.sanitize(fragment)
+    assert (again, [str(r) for r in removed_again]) == (
+        "<p>Teks </p>", ["atribut `onclick` pada `<p>`", "tag `<script>`"])
+
+
 def test_removed_things_are_found_on_their_line_of_the_markdown():
     source = ("---\ntitle: x\n---\n\nTeks.\n\n<img src=\"x.png\"\n  onerror=\"alert(1)\" alt=\"\">\n\n"
               "[k](jav&#x61;script:x)\n\n<script>\n")

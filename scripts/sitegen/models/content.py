@@ -17,6 +17,8 @@ WARNING = "warning"
 
 # LibYAML's loader when present: the checks parse every page's front matter on every build.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Page.read's last object per file: one entry per file ever read, replaced when the bytes change.
+_last_read: dict[tuple[Path, str, str], "Page"] = {}
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -116,10 +118,18 @@ class Page:
 
     @classmethod
     def read(cls, root: Path, lang: str, rel: str) -> "Page | None":
+        """The page as it is on disk now. A build asks for the same pages many times (the outdated
+        notice, the status page, what's new): while a file's bytes are unchanged, the object read
+        last time is returned, with its front matter already parsed."""
         path = root / "docs" / lang / rel
         if not path.is_file():
             return None
-        return cls(root=root, path=path, lang=lang, rel=rel, raw=path.read_bytes())
+        raw = path.read_bytes()
+        known = _last_read.get((root, lang, rel))
+        if known is not None and known.raw == raw:
+            return known
+        _last_read[(root, lang, rel)] = page = cls(root=root, path=path, lang=lang, rel=rel, raw=raw)
+        return page
 
     def body_lines(self):
         """(line number, text) for each line of the body."""

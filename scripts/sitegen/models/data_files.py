@@ -827,7 +827,7 @@ def sources(root: Path, languages: list[str]) -> dict[str, Mapping[str, Any]]:
     reports the other), each with `_file` for messages. Every page asks for it: it is made once per
     version of the files and shared, so the entries are read-only."""
     schemas = source_schemas(root)
-    versions = tuple(_version(root, schema.file) for schema in schemas)
+    versions = tuple(version(root, schema.file) for schema in schemas)
     return dict(_sources(root, schemas, tuple(languages), versions))
 
 
@@ -856,10 +856,11 @@ def load_valid(root: Path, file: str, languages: list[str], schema: Schema | Non
     content check reports them); a broken file gives an empty list."""
     # Pages ask for the same file many times per build: validate once per version of the file (and of
     # the domain lists that addresses are checked against).
-    return copy.deepcopy(_load_valid(root, schema or BY_FILE[file], tuple(languages), _version(root, file)))
+    return copy.deepcopy(_load_valid(root, schema or BY_FILE[file], tuple(languages), version(root, file)))
 
 
-def _version(root: Path, file: str):
+def version(root: Path, file: str):
+    """What a data file's valid entries depend on: the file's time and size, and the domain lists'."""
 
     try:
         stat = (root / "data" / file).stat()
@@ -872,7 +873,7 @@ def _version(root: Path, file: str):
 def validated(root: Path, schema: Schema, languages: list[str]) -> tuple[list[dict], list[Problem]]:
     """The valid entries and the problems of one file, validated once per version of the file.
     Read-only: callers copy what they change."""
-    return _validated(root, schema, tuple(languages), _version(root, schema.file))
+    return _validated(root, schema, tuple(languages), version(root, schema.file))
 
 
 def _load_valid(root: Path, schema: Schema, languages: tuple[str, ...], version) -> list[dict]:

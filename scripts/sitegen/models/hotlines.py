@@ -10,12 +10,13 @@ the model does not carry it.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.models import addresses, site_data
+from sitegen.models import addresses, data_files, site_data
 
 DATA_FILE = "hotlines.yml"
 # The page that lists them all (`{{ hotlines }}`), in every language: its source and its address.
@@ -42,6 +43,12 @@ class Hotline:
 
 def entries(lang: str, default_lang: str, root: Path = site_data.ROOT) -> list[Hotline]:
     """Every valid hotline, in the reader's language, in the order of the file."""
+    # Every page's print footer asks: made once per version of the file, and immutable.
+    return list(_entries(lang, default_lang, root, data_files.version(root, DATA_FILE)))
+
+
+@functools.lru_cache(maxsize=16)
+def _entries(lang: str, default_lang: str, root: Path, version) -> tuple[Hotline, ...]:
     out = []
     for entry in site_data.valid_entries(DATA_FILE, root):
         verified = bool(entry.get("verified"))
@@ -57,7 +64,7 @@ def entries(lang: str, default_lang: str, root: Path = site_data.ROOT) -> list[H
             web=entry.get("web"),
             sources=tuple(entry.get("source") or ()),
         ))
-    return out
+    return tuple(out)
 
 
 def by_id(lang: str, default_lang: str, root: Path = site_data.ROOT) -> dict[str, Hotline]:

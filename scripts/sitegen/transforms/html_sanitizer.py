@@ -10,6 +10,7 @@ parsed with tinyhtml5, also a parser of the HTML standard, and compared.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -122,10 +123,22 @@ def parse_elements(fragment: str) -> list[tuple[str, dict[str, str]]]:
 
 def sanitize(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment rebuilt from the policy, what had to be removed, in document order)."""
+    clean, removed = _sanitized(fragment)
+    return clean, list(removed)
+
+
+@functools.lru_cache(maxsize=512)
+def _sanitized(fragment: str) -> tuple[str, tuple[Removal, ...]]:
+    # A function of the fragment alone: under `mkdocs serve` every page that did not change gives the
+    # same fragment again, and a rebuild need not sanitize it again.
+    return _sanitize(fragment)
+
+
+def _sanitize(fragment: str) -> tuple[str, tuple[Removal, ...]]:
     kept_addresses: list[str] = []
     clean = _clean(fragment, kept_addresses)
     if _nothing_removed(fragment, clean, kept_addresses):
-        return clean, []
+        return clean, ()
     before, after = parse_elements(fragment), parse_elements(clean)
     kept_tags = Counter(tag for tag, _ in after)
     kept_attributes = Counter((tag, name, value) for tag, attrs in after for name, value in attrs.items())
@@ -142,7 +155,7 @@ def sanitize(fragment: str) -> tuple[str, list[Removal]]:
                 kept_attributes[key] -= 1
             else:
                 removed.append(Removal(tag, name, value))
-    return clean, removed
+    return clean, tuple(removed)
 
 
 def find_line(source: str, removal: Removal) -> int:
