@@ -16,7 +16,13 @@ from conftest import CSP_LISTENER, LANGUAGES, lang_prefix
 from sitegen.transforms import html_sanitizer
 
 INLINE_SCRIPT = 'document.documentElement.classList.replace("no-js","js")'
-POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; style-src 'self'; "
+AFTER_PAINT_SCRIPT = ('(function(){var done=0,go=function(){if(done++)return;'
+                      'var t=document.getElementById("site-after-paint");'
+                      't&&document.head.append(t.content.cloneNode(!0))};'
+                      'try{new PerformanceObserver(function(){setTimeout(go)}).observe({type:"paint",buffered:!0})}'
+                      'catch(e){}'
+                      'addEventListener("load",function(){setTimeout(go,3e3)})})()')
+POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}' 'sha256-{hash2}'; style-src 'self'; "
           "img-src 'self' data:; media-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; "
           "manifest-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; "
           "form-action 'self'")
@@ -29,8 +35,12 @@ def built_pages(site) -> list[str]:
     return pages + [lang_prefix(lang) + "404.html" for lang in LANGUAGES]
 
 
-def test_every_page_starts_its_head_with_the_policy_and_runs_only_the_hashed_inline_script(site):
-    expected = POLICY.format(hash=base64.b64encode(hashlib.sha256(INLINE_SCRIPT.encode()).digest()).decode())
+def _hash(script: str) -> str:
+    return base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+
+
+def test_every_page_starts_its_head_with_the_policy_and_runs_only_the_hashed_inline_scripts(site):
+    expected = POLICY.format(hash=_hash(INLINE_SCRIPT), hash2=_hash(AFTER_PAINT_SCRIPT))
     pages = built_pages(site)
     assert len(pages) > 3 * 40
     for rel in pages:
@@ -39,8 +49,8 @@ def test_every_page_starts_its_head_with_the_policy_and_runs_only_the_hashed_inl
         elements = html_sanitizer.parse_elements(head)
         assert elements[0] == ("meta", {"http-equiv": "Content-Security-Policy", "content": expected}), rel
         elements = html_sanitizer.parse_elements(html[html.index("<body"):])
-        inline = [html.split("<script>", 1)[1].split("</script>", 1)[0]] if "<script>" in html else []
-        assert inline == [INLINE_SCRIPT] and html.count("<script>") == 1, rel
+        inline = [part.split("</script>", 1)[0] for part in html.split("<script>")[1:]]
+        assert inline == [INLINE_SCRIPT, AFTER_PAINT_SCRIPT], rel
         # Styles come from stylesheets only, and no attribute can run code.
         assert not [t for t, _ in elements if t == "style"], rel
         assert not [(t, a) for t, attrs in elements for a in attrs if a == "style" or a.startswith("on")], rel

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import icalendar
 import pytest
 import yaml
-from conftest import LANGUAGES, ROOT, Tags, lang_prefix
+from conftest import LANGUAGES, ROOT, Tags, lang_prefix, print_ready
 from directory_fixtures import PAST, UPCOMING, VERIFIED_POINT, configured_site  # noqa: F401
 
 from sitegen.models import site_data
@@ -223,6 +223,7 @@ def test_partners_are_referrals_in_every_language(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_print_keeps_the_label_and_drops_screen_controls(configured_site, visit, lang):
     v = visit(configured_site.base_url + lang_prefix(lang) + DIRECTORY)
+    print_ready(v.page)
     v.page.emulate_media(media="print")
     label = v.page.locator("#lokasi-kantor-uji-belum .site-unverified-label")
     assert label.is_visible() and label.inner_text() == ui(lang)["label.unverified"]

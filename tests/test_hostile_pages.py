@@ -198,6 +198,7 @@ TRUSTED_HTML = {
     "search_terms": "set in overrides/main.html from page_search_terms | e",
     "page_qr_svg": "segno's SVG of the page address",
     "site_js_class_script": "a constant of scripts/sitegen/transforms/content_security.py, allowed by its hash",
+    "site_after_paint_script": "a constant of scripts/sitegen/transforms/content_security.py, allowed by its hash",
     "page_status": "set in overrides/partials/page-top.html from two partials that escape every value",
     "interface_text": "Material's interface strings (partials/language.html); ours are checked below to be plain text",
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import LANGUAGES, PHONE, copy_project, lang_prefix
+from conftest import LANGUAGES, PHONE, copy_project, lang_prefix, print_ready
 from tinyhtml5.parser import HTMLParser
 
 from sitegen.checks import runner
@@ -168,6 +168,7 @@ def test_in_print_the_glance_box_and_notices_show_and_the_step_panel_does_not(si
     try:
         page = context.new_page()
         page.goto(site.base_url + "prosedur/m-paspor/")
+        print_ready(page)
         page.emulate_media(media="print")
         assert page.locator(".site-glance").is_visible()
         assert page.locator("[data-notice=unverified]").is_visible()  # printed open
@@ -383,5 +384,55 @@ def test_everything_works_with_javascript_off(site, browser, lang):
         page.click(f"a.md-select__link[hreflang='{'ljp' if other == 'lpg' else other}']")
         page.wait_for_load_state()
         assert page.url == site.base_url + PREFIX[other] + "prosedur/m-paspor/"
+    finally:
+        context.close()
+
+
+# --- after the first paint ------------------------------------------------------------------------
+
+AFTER_PAINT = ("assets/javascripts/site.js", "assets/stylesheets/print.css")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["", "prosedur/m-paspor/", "en/prosedur/m-paspor/"])
+def test_what_the_first_paint_does_not_need_is_fetched_after_it(site, browser, url):
+    """site.js, the print stylesheet and the manifest wait in an inert <template> until the page has
+    painted (overrides/main.html): on 3G each request before the first paint delayed it."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site.base_url + url)
+        page.wait_for_function("""() => performance.getEntriesByType('resource')
+            .filter(r => /(site[.]js|print[.]css)$/.test(r.name) && r.responseEnd > 0).length === 2""")
+        timings = page.evaluate("""() => ({
+            paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+            fetched: performance.getEntriesByType('resource').map(r => [r.name, r.startTime]),
+            head: [...document.head.querySelectorAll('link[rel=manifest], link[media=print], script[src]')]
+                  .map(e => [e.tagName, e.getAttribute('rel'), e.href || e.src]),
+        })""")
+        started = {address.removeprefix(site.base_url): start for address, start in timings["fetched"]}
+        for asset in AFTER_PAINT:
+            assert asset in started, (url, sorted(started))
+            assert started[asset] >= timings["paint"], (url, asset, started[asset], timings["paint"])
+        manifest = "en/manifest.webmanifest" if url.startswith("en/") else "manifest.webmanifest"
+        assert timings["head"] == [["LINK", "manifest", site.base_url + manifest],
+                                   ["LINK", "stylesheet", site.base_url + "assets/stylesheets/print.css"],
+                                   ["SCRIPT", None, site.base_url + "assets/javascripts/site.js"]]
+        # The page's own stylesheet came before the paint: the first paint needs it.
+        assert next(s for p, s in started.items() if p.startswith("assets/stylesheets/main.")) < timings["paint"]
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_print_stylesheet_still_applies(site, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.base_url + "prosedur/m-paspor/")
+        footer = page.locator(".site-print-footer")
+        assert not footer.is_visible()
+        page.emulate_media(media="print")
+        assert footer.is_visible()
     finally:
         context.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pdf_tools
 import pytest
-from conftest import LANGUAGES, lang_prefix
+from conftest import LANGUAGES, lang_prefix, print_ready
 from markdown import markdown
 from test_leaflets import _navigation_texts
 
@@ -60,6 +60,7 @@ def test_print_hides_the_chrome_and_shows_the_footer(site, desktop_page, lang):
         assert _visible(page, selector), f"{name} not on screen: the test would prove nothing"
     assert not _visible(page, ".site-print-footer")
 
+    print_ready(page)
     page.emulate_media(media="print")
     shown = [name for name, selector in CHROME.items() if _visible(page, selector)]
     assert shown == []
@@ -85,6 +86,7 @@ def test_collapsed_blocks_print_open(site, no_js_page):
     assert _visible(page, f"{block} summary")
     assert not _visible(page, f"{block} p"), "the block is not collapsed on screen"
 
+    print_ready(page)
     page.emulate_media(media="print")
     assert _visible(page, f"{block} summary") and _visible(page, f"{block} p")
 
@@ -94,6 +96,7 @@ def test_a_video_prints_as_its_title_and_address(site, no_js_page):
     page.goto(site.base_url + VIDEO_PAGE)
     page.emulate_media(media="screen")
     assert _visible(page, ".site-video video")
+    print_ready(page)
     page.emulate_media(media="print")
     assert not _visible(page, ".site-video video")
     assert _visible(page, ".site-video__title")
@@ -108,6 +111,7 @@ def test_chromium_prints_a4_with_footer_and_a_working_qr_code(site, browser, tmp
     try:
         page = context.new_page()
         page.goto(address, wait_until="networkidle")
+        print_ready(page)
         pdf = tmp_path / "page.pdf"
         # Chrome's print dialog honours the stylesheet's @page size; so does this.
         page.pdf(path=str(pdf), prefer_css_page_size=True)

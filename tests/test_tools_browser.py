@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pdf_tools
 import pytest
-from conftest import LANGUAGES, PHONE, lang_prefix
+from conftest import LANGUAGES, PHONE, lang_prefix, print_ready
 from test_tools import CHECKLIST, CHECKLISTS, JOB_OFFER, JOB_RULES
 
 from sitegen.models import site_data
@@ -73,6 +73,7 @@ def test_a_resident_reaches_a_checklist_and_a_warning_without_javascript(site, p
 
 def _print_pdf(page, url: str, path):
     page.goto(url)
+    print_ready(page)
     page.pdf(path=str(path), prefer_css_page_size=True)
     return path
 
@@ -102,6 +103,7 @@ def test_a_printed_checklist_has_tick_boxes_hotlines_and_a_qr_code_back_to_it(si
     try:
         page = context.new_page()
         page.goto(address)
+        print_ready(page)
         page.emulate_media(media="print")
         box = page.evaluate("getComputedStyle(document.querySelector('.site-checklist li'), '::before').borderTopWidth")
         assert box != "0px"

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import LANGUAGES, SUB_PATH, BuiltSite, _QuietHandler, copy_project, free_port, lang_prefix, run_axe
+from conftest import (LANGUAGES, SUB_PATH, BuiltSite, _QuietHandler, copy_project, free_port, lang_prefix, print_ready,
+                      run_axe)
 
 FAKE_ID = "xxxxxxxxxxx"  # obviously not a real video: never invent a real id
 EMOJI_TITLE = "🎬 Video uji 👨‍👩‍👧 🇮🇩"
@@ -177,6 +178,7 @@ def test_without_javascript_the_facade_is_a_plain_link(video_site, traffic):
 @pytest.mark.browser
 def test_print_shows_youtube_title_and_address(video_site, traffic):
     t = traffic(video_site.base_url + "uji/youtube/")
+    print_ready(t.page)
     t.page.emulate_media(media="print")
     assert not t.page.locator("button.site-video__facade").first.is_visible()
     first = t.page.locator("figure.site-video").first

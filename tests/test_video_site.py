@@ -8,7 +8,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import HTML_LANG, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, run_axe
+from conftest import HTML_LANG, LANGUAGES, ROOT, Tags, lang_prefix, page_urls, print_ready, run_axe
 
 from sitegen.video import (
     storyboards,  # noqa: E402
@@ -116,6 +116,7 @@ def test_video_costs_little_before_play(site, traffic):
 @pytest.mark.browser
 def test_print_shows_title_and_address_instead_of_the_player(site, traffic):
     t = traffic(site.base_url + "en/" + EMBEDDING_PAGES["tanda-perdagangan-orang"])
+    print_ready(t.page)
     t.page.emulate_media(media="print")
     assert not t.page.locator("video").is_visible()
     assert t.page.locator(".site-video__title").is_visible()

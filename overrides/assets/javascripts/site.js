@@ -60,7 +60,9 @@
         ...[...document.querySelectorAll("link[rel=stylesheet][href], script[src], link[rel=icon][href]")]
           .map((el) => el.href || el.src),
       ];
-      window.addEventListener("load", () => {
+      // After the page's own files; site.js itself may start after the load event (main.html).
+      const afterLoad = (run) => (document.readyState === "complete" ? run() : window.addEventListener("load", run));
+      afterLoad(() => {
         navigator.serviceWorker.register(new URL(script.dataset.serviceWorker, document.baseURI).href, { scope: root.pathname })
           .then(() => navigator.serviceWorker.ready)
           .then((registration) => registration.active.postMessage({ keep }))
