@@ -207,6 +207,7 @@ CSP_LISTENER = ("document.addEventListener('securitypolicyviolation', (e) => {(w
                 "window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI)})")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 740}
+HTML_LANG = {"id": "id", "lpg": "ljp", "en": "en"}
 
 
 def print_ready(page) -> None:
@@ -214,7 +215,6 @@ def print_ready(page) -> None:
     (overrides/main.html), possibly after the load event."""
     page.wait_for_function("() => [...document.styleSheets].some("
                            "(s) => (s.href || '').endsWith('/assets/stylesheets/print.css'))")
-HTML_LANG = {"id": "id", "lpg": "ljp", "en": "en"}
 
 
 def run_axe(page) -> list:

@@ -22,10 +22,10 @@ AFTER_PAINT_SCRIPT = ('(function(){var done=0,go=function(){if(done++)return;'
                       'try{new PerformanceObserver(function(){setTimeout(go)}).observe({type:"paint",buffered:!0})}'
                       'catch(e){}'
                       'addEventListener("load",function(){setTimeout(go,3e3)})})()')
-POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}' 'sha256-{hash2}'; style-src 'self'; "
-          "img-src 'self' data:; media-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; "
-          "manifest-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; "
-          "form-action 'self'")
+POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}' 'sha256-{hash2}'; "
+          "style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; connect-src 'self'; "
+          "worker-src 'self'; manifest-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; "
+          "base-uri 'self'; form-action 'self'")
 
 
 def built_pages(site) -> list[str]:
