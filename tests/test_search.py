@@ -220,3 +220,26 @@ def test_search_opens_from_the_box_on_a_wide_screen(site, browser):
         page.wait_for_selector("[data-search-result]", timeout=15000)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_search_typed_before_site_js_arrives_still_finds(site, browser):
+    """site.js comes after the first paint (overrides/main.html): on 3G a reader may open search and
+    type before it arrives. Here it is held back until the query is typed."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    held = []
+    context.route("**/assets/javascripts/site.js", lambda route: held.append(route))
+    page = context.new_page()
+    try:
+        page.goto(site.base_url + "prosedur/biaya-paspor/")
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, "site.js was never asked for"
+        page.locator("label[for=__search]").first.click()  # Material's search toggle works without scripts
+        page.locator("[data-site-search-input]").press_sequentially("paspor", delay=30)
+        held[0].continue_()
+        page.wait_for_selector("[data-search-result]")
+    finally:
+        context.close()
