@@ -141,14 +141,13 @@ class Memo:
     """Results of one rule on one page (or page pair), remembered by the pages' content hashes, for
     `mkdocs serve`: a rebuild re-checks only the files whose bytes changed. A rule's key names every
     page it read (path and `digest`) and every other input (for example the ids of data/sources/), so
-    a remembered result is only reused for the same input. Pages whose bytes are unchanged are the
-    same objects as in the last run, parsed once. Rules that read the whole site are not remembered:
+    a remembered result is only reused for the same input. (Pages whose bytes are unchanged are the
+    same objects as in the last run, parsed once: Page.read.) Rules that read the whole site are not remembered:
     they run every time. build_mode keeps the memo across rebuilds and forgets it when a module of
     scripts/ changed (the rules themselves may have)."""
 
     def __init__(self):
         self.results: dict[Hashable, tuple[Problem, ...]] = {}
-        self.pages: dict[tuple[str, str], Page] = {}
         self.used: set[Hashable] = set()
         self.hits = self.misses = 0  # for the log and the tests
 
@@ -159,12 +158,6 @@ class Memo:
     def finish(self, site: "Site") -> None:
         """Keep only what this run used: the results of older versions of a file go."""
         self.results = {k: v for k, v in self.results.items() if k in self.used}
-        self.pages = {(p.lang, p.rel): p for p in site.pages}
-
-    def page(self, fresh: Page) -> Page:
-        """The last run's object for this file when its bytes are unchanged (already parsed)."""
-        known = self.pages.get((fresh.lang, fresh.rel))
-        return known if known is not None and known.raw == fresh.raw and known.root == fresh.root else fresh
 
     def remember(self, key: Hashable, compute: Callable[[], Iterable[Problem]]) -> tuple[Problem, ...]:
         self.used.add(key)
@@ -204,6 +197,5 @@ class Site:
         for lang in languages:
             base = docs / lang
             for path in sorted(base.rglob("*.md")):
-                page = Page.read(root, lang, path.relative_to(base).as_posix())
-                pages.append(memo.page(page) if memo is not None else page)
+                pages.append(Page.read(root, lang, path.relative_to(base).as_posix()))
         return cls(root=root, languages=languages, pages=pages, memo=memo)
