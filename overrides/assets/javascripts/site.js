@@ -22,7 +22,10 @@
   };
   toggle?.addEventListener("change", () => toggle.checked && openSearch());
   // Opened or typed into before this script arrived (it comes after the first paint: main.html).
-  if (toggle?.checked || input?.value.trim() || (input && document.activeElement === input)) openSearch();
+  if (toggle?.checked || input?.value.trim() || (input && document.activeElement === input)) {
+    if (toggle) toggle.checked = true; // the box shows its results only while search is open
+    openSearch();
+  }
   // On a wide screen the box sits in the header: tapping it opens search too (Material's bundle,
   // which did this, is not loaded).
   input?.addEventListener("focus", () => {
