@@ -217,6 +217,13 @@ def print_ready(page) -> None:
                            "(s) => (s.href || '').endsWith('/assets/stylesheets/print.css'))")
 
 
+def site_js_ready(page) -> None:
+    """Wait until site.js has loaded, on pages that have it. It comes after the first paint
+    (overrides/main.html): a busy machine may reach network idle, or the load event, before that."""
+    page.wait_for_function("() => !document.getElementById('site-after-paint') || performance"
+                           ".getEntriesByType('resource').some((e) => e.name.endsWith('/assets/javascripts/site.js'))")
+
+
 def run_axe(page) -> list:
     """axe-core's violations on the open page. Evaluated through the DevTools protocol, not added as a
     <script>: the pages' Content Security Policy rightly refuses inline scripts."""
@@ -263,6 +270,7 @@ class Visit:
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         self.page.goto(url, wait_until=wait_until)
+        site_js_ready(self.page)
 
     def close(self):
         self.context.close()

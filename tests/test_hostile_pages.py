@@ -27,6 +27,7 @@ from conftest import (
     free_port,
     lang_prefix,
     mkdocs_build,
+    site_js_ready,
 )
 
 PAGE = "prosedur/uji-serangan.md"
@@ -177,6 +178,7 @@ def test_in_chromium_no_payload_runs_and_nothing_leaves_the_site(preview, browse
     try:
         for rel in [lang_prefix(lang) + "prosedur/uji-serangan/" for lang in LANGUAGES] + ["prosedur/biaya-paspor/"]:
             page.goto(preview.base_url + rel, wait_until="networkidle")
+            site_js_ready(page)  # the page as a reader meets it, with site.js's handlers
             for text in LINK_TEXTS:  # a surviving javascript: address would run on a tap
                 for link in page.locator("article a", has_text=text).all():
                     link.click()

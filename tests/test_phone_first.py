@@ -436,3 +436,21 @@ def test_without_javascript_the_print_stylesheet_still_applies(site, browser):
         assert footer.is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_browser_that_does_not_report_paint_still_gets_site_js_after_load(site, browser):
+    """Where the browser has no PerformanceObserver, the after-paint assets come 3 s after the load event."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    context.add_init_script("delete window.PerformanceObserver")
+    try:
+        page = context.new_page()
+        page.goto(site.base_url + "prosedur/m-paspor/", wait_until="load")
+        page.wait_for_function("() => performance.getEntriesByType('resource')"
+                               ".some((r) => r.name.endsWith('/assets/javascripts/site.js') && r.responseEnd > 0)")
+        started = page.evaluate("""() => [performance.getEntriesByType('navigation')[0].loadEventEnd,
+            performance.getEntriesByType('resource').find((r) => r.name.endsWith('/site.js')).startTime]""")
+        assert started[1] > started[0], started
+        assert page.locator("head script[src$='/assets/javascripts/site.js']").count() == 1
+    finally:
+        context.close()

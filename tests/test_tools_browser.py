@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pdf_tools
 import pytest
-from conftest import LANGUAGES, PHONE, lang_prefix, print_ready
+from conftest import LANGUAGES, PHONE, lang_prefix, print_ready, site_js_ready
 from test_tools import CHECKLIST, CHECKLISTS, JOB_OFFER, JOB_RULES
 
 from sitegen.models import site_data
@@ -129,6 +129,8 @@ def test_the_print_button_appears_only_where_scripts_run(site, browser):
         try:
             page = context.new_page()
             page.goto(url, wait_until="networkidle")
+            if scripts:
+                site_js_ready(page)  # site.js shows the button; it comes after the first paint
             assert page.locator("[data-site-print]").is_visible() == scripts
             assert page.locator(".site-tool__print-hint").is_visible() != scripts
         finally:
