@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-from conftest import HTML_LANG, LANGUAGES, PHONE, ROOT, lang_prefix, page_urls, source_of
+from conftest import HTML_LANG, LANGUAGES, PHONE, ROOT, lang_prefix, page_urls, site_js_ready, source_of
 from directory_fixtures import ENV, configured_site  # noqa: F401
 
 from sitegen.models import addresses, site_data
@@ -214,6 +214,7 @@ def _open(browser, url: str, init_script: str):
     context.add_init_script(init_script)
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
+    site_js_ready(page)  # site.js shows the button, or leaves it hidden: after the first paint
     return context, page
 
 
