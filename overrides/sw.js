@@ -9,7 +9,8 @@
 //   captions, search indexes or partial (206) answers; a range request is left to the browser.
 // - A page that is not saved gets the offline page of its language, which lists what is saved. It
 //   is shown at the address asked for (a reload with signal brings the page), with a <base> so that
-//   its relative links still work.
+//   its relative links still work. A language's offline page is saved with the first page a reader
+//   opens in it (a first visit pays for one, not for all); until then another saved one stands in.
 //
 // scripts/sitegen/postbuild/service_worker.py fills in VERSION (a hash of the site's content: the same content gives
 // the same worker, so a daily rebuild that changed no page installs nothing) and OFFLINE_PAGES.
@@ -20,11 +21,13 @@ const EARLIER = "info-imigrasi-"; // prefix of the earlier worker's per-deploy c
 const SCOPE = self.registration.scope;
 const KEPT_TYPES = /^(text\/html|text\/css|(text|application)\/javascript|image\/(svg\+xml|png|webp|jpeg|gif|x-icon|vnd\.microsoft\.icon)|font\/(woff2?|ttf|otf))(;|$)/;
 
-const offlinePage = (url) => {
+// The offline pages that may stand in for a page: its language's first, then the others.
+const offlinePages = (url) => {
   const path = url.slice(SCOPE.length);
-  const folder = Object.keys(OFFLINE_PAGES).filter((f) => path.startsWith(f))
-    .sort((a, b) => b.length - a.length)[0];
-  return folder === undefined ? null : new URL(OFFLINE_PAGES[folder], SCOPE).href;
+  const folders = Object.keys(OFFLINE_PAGES);
+  const own = folders.filter((f) => path.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+  return [own, ...folders.filter((f) => f !== own)].filter((f) => f !== undefined)
+    .map((f) => new URL(OFFLINE_PAGES[f], SCOPE).href);
 };
 
 const keepable = (request, response) =>
@@ -37,11 +40,13 @@ const key = (url) => url.split(/[?#]/)[0];
 
 self.addEventListener("install", (event) => {
   self.skipWaiting();
-  // This deploy's offline pages; their styles are saved with the first page a reader opens.
-  event.waitUntil(caches.open(SAVED).then((cache) => Promise.all(Object.values(OFFLINE_PAGES).map((page) =>
-    fetch(new URL(page, SCOPE), { cache: "no-cache" })
-      .then((response) => response.ok && cache.put(new URL(page, SCOPE).href, response))
-      .catch(() => {})))));
+  // This deploy's version of each offline page the reader has saved (pages ask for theirs: "message").
+  event.waitUntil(caches.open(SAVED).then((cache) => Promise.all(Object.values(OFFLINE_PAGES).map((page) => {
+    const url = new URL(page, SCOPE).href;
+    return cache.match(url)
+      .then((saved) => saved && fetch(url, { cache: "no-cache" }).then((response) => response.ok && cache.put(url, response)))
+      .catch(() => {});
+  }))));
 });
 
 self.addEventListener("activate", (event) => {
@@ -62,8 +67,8 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// Pages ask to keep themselves, their files, and their language's home and hotline pages. What is
-// saved already stays as it is: a visit online refreshes it.
+// Pages ask to keep themselves, their files, and their language's home, hotline and offline pages.
+// What is saved already stays as it is: a visit online refreshes it (an offline page, a deploy).
 self.addEventListener("message", (event) => {
   const urls = (event.data && event.data.keep || []).filter((url) => typeof url === "string" && url.startsWith(SCOPE));
   event.waitUntil(caches.open(SAVED).then((cache) => Promise.all(urls.map((url) =>
@@ -91,11 +96,14 @@ self.addEventListener("fetch", (event) => {
         const cache = await caches.open(SAVED);
         const hit = await cache.match(key(request.url));
         if (hit) return hit;
-        const fallback = request.mode === "navigate" && offlinePage(request.url);
-        const offline = fallback && (await cache.match(fallback));
-        if (!offline) return Response.error();
-        const page = (await offline.text()).replace(/<head>/i, `<head><base href="${fallback}">`);
-        return new Response(page, { headers: { "content-type": "text/html; charset=utf-8" } });
+        if (request.mode !== "navigate") return Response.error();
+        for (const fallback of offlinePages(request.url)) {
+          const offline = await cache.match(fallback);
+          if (!offline) continue;
+          const page = (await offline.text()).replace(/<head>/i, `<head><base href="${fallback}">`);
+          return new Response(page, { headers: { "content-type": "text/html; charset=utf-8" } });
+        }
+        return Response.error();
       }),
   );
 });

@@ -44,12 +44,17 @@ def _wait_until_saved(page, url: str):
 
 
 class _SwitchableHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves whichever build `root[0]` names: one address, two deploys."""
+    """Serves whichever build `root[0]` names: one address, two deploys. Records each path asked for."""
 
     root: list[Path] = []
+    asked: list[str] = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, directory=str(self.root[0]), **kwargs)
+
+    def send_head(self):
+        self.asked.append(urlsplit(self.path).path)
+        return super().send_head()
 
     def log_message(self, *args):
         pass
@@ -59,11 +64,12 @@ class _SwitchableHandler(http.server.SimpleHTTPRequestHandler):
 def deploys(site, fallback_site):
     """One address serving build 1 (the site) until switched to build 2 (the same site with one page
     untranslated, so its English page shows the Indonesian text: changed content at the same URL)."""
-    handler = type("Handler", (_SwitchableHandler,), {"root": [site.serve_root]})
+    handler = type("Handler", (_SwitchableHandler,), {"root": [site.serve_root], "asked": []})
     port = free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/{SUB_PATH}/", lambda: handler.root.__setitem__(0, fallback_site.serve_root)
+    yield (f"http://127.0.0.1:{port}/{SUB_PATH}/", lambda: handler.root.__setitem__(0, fallback_site.serve_root),
+           handler.asked)
     server.shutdown()
 
 
@@ -100,7 +106,7 @@ READ = ("en/prosedur/biaya-paspor/", "en/prosedur/m-paspor/", "en/jalur-migrasi/
 
 
 def test_a_deploy_keeps_saved_pages_and_a_visit_online_refreshes_them(browser, deploys):
-    base, deploy_build_2 = deploys
+    base, deploy_build_2, asked = deploys
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     try:
@@ -111,6 +117,9 @@ def test_a_deploy_keeps_saved_pages_and_a_visit_online_refreshes_them(browser, d
             _wait_until_saved(page, base + path)
             titles[path] = page.evaluate(H1)
         assert titles[READ[0]] == "Passport fees"
+        # Of the offline pages, only the one of the language read was fetched (and saved).
+        _wait_until_saved(page, base + "en/offline.html")
+        assert [p for p in asked if p.endswith("/offline.html")] == [f"/{SUB_PATH}/en/offline.html"]
 
         # Build 2 is deployed at the same address; the reader's browser installs its worker.
         deploy_build_2()
@@ -145,10 +154,31 @@ def test_a_deploy_keeps_saved_pages_and_a_visit_online_refreshes_them(browser, d
         assert all(url.startswith(base + "en/") for url in listed), listed
         assert page.locator("[data-site-saved-empty]").is_hidden()
 
-        # In Lampung nothing was read: its offline page says so, in Lampung.
+        # Nothing was read in Lampung, so its offline page was never fetched: the English one stands in.
+        page.goto(base + "lpg/glosarium/", wait_until="load")
+        assert page.evaluate(H1) == ui["offline.title"]
+        assert page.evaluate("document.documentElement.lang") == "en"
+
+        # Online, one Lampung page is read; offline, another one brings the Lampung offline page, listing it.
+        context.set_offline(False)
+        page.goto(base + "lpg/prosedur/biaya-paspor/", wait_until="load")
+        for kept in ("lpg/prosedur/biaya-paspor/", "lpg/", "lpg/lokasi-layanan/nomor-penting/", "lpg/offline.html"):
+            _wait_until_saved(page, base + kept)
+        # The offline page that stood in at lpg/glosarium/ did not ask to keep that address.
+        assert not page.evaluate(SAVED, base + "lpg/glosarium/")
+        context.set_offline(True)
         page.goto(base + "lpg/glosarium/", wait_until="load")
         assert page.evaluate(H1) == site_data.ui_strings("lpg", DEFAULT)["offline.title"]
         assert page.evaluate("document.documentElement.lang") == "ljp"
+        page.wait_for_selector("[data-site-saved][aria-busy=false]", state="attached", timeout=20000)
+        listed = page.eval_on_selector_all("[data-site-saved] a", "links => links.map((a) => a.href)")
+        assert base + "lpg/prosedur/biaya-paspor/" in listed and all(u.startswith(base + "lpg/") for u in listed)
+
+        # The phone dropped those Lampung pages to free space: the offline page says nothing is saved, in Lampung.
+        page.evaluate("""async (prefix) => { for (const k of await caches.keys()) { const c = await caches.open(k);
+          for (const r of await c.keys()) if (r.url.startsWith(prefix) && !r.url.endsWith('/offline.html')) await c.delete(r); } }""",
+                      base + "lpg/")
+        page.reload(wait_until="load")
         page.wait_for_selector("[data-site-saved][aria-busy=false]", state="attached", timeout=20000)
         assert page.locator("[data-site-saved-empty]").is_visible()
         assert page.locator("[data-site-saved] a").count() == 0

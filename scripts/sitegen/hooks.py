@@ -301,6 +301,7 @@ def _language_context(lang: str) -> dict:
         "site_default_html_lang": languages.load(ROOT).default.html_lang,
         "site_offline_zip": "offline/" + offline.zip_name(lang),
         "site_hotline_page": hotlines.PAGE_URL,
+        "site_offline_page": service_worker.OFFLINE_PAGE,
     }
 
 

@@ -34,6 +34,17 @@ def test_build_id_is_stamped_into_the_worker(tmp_path):
         'const OFFLINE_PAGES = {"": "offline.html", "en/": "en/offline.html", "lpg/": "lpg/offline.html"};\n')
 
 
+def test_the_worker_ships_without_comments_and_indentation(tmp_path):
+    site = _site(tmp_path)
+    (site / "sw.js").write_text("// Why the worker does this.\n" + WORKER + "self.addEventListener(\"install\", () => {\n"
+                                "  // keep nothing\n  self.skipWaiting();\n});\n", encoding="utf-8")
+    service_worker.stamp(site, LANGUAGES, "id")
+    assert (site / "sw.js").read_text(encoding="utf-8") == (
+        'const VERSION = "65576466b1eb668f";\n'
+        'const OFFLINE_PAGES = {"": "offline.html", "en/": "en/offline.html", "lpg/": "lpg/offline.html"};\n'
+        'self.addEventListener("install", () => {\nself.skipWaiting();\n});\n')
+
+
 def test_same_content_gives_the_same_id_in_another_folder(tmp_path):
     assert service_worker.version(_site(tmp_path / "a")) == SITE_ID
     assert service_worker.version(_site(tmp_path / "b")) == SITE_ID

@@ -51,17 +51,20 @@
     button.addEventListener("click", () => window.print());
   }
 
-  // Offline: register the service worker and ask it to keep this page, its files, and the home
-  // and hotline pages of this language. Pages without `data-service-worker` (`mkdocs serve`, the
+  // Offline: register the service worker and ask it to keep this page, its files, and the home,
+  // hotline and offline pages of this language. Pages without `data-service-worker` (`mkdocs serve`, the
   // offline copies) register none, and drop one left from an earlier build at the same address.
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
     if (!script.dataset.serviceWorker) {
       navigator.serviceWorker.getRegistration(root.href).then((r) => r && r.unregister()).catch(() => {});
     } else {
+      // The offline page stands in at the address of a page that is not saved: not a page to keep there.
+      const standIn = document.querySelector("[data-site-saved]");
       const keep = [
-        location.href.split("#")[0],
+        ...(standIn ? [] : [location.href.split("#")[0]]),
         new URL(script.dataset.home, document.baseURI).href,
         new URL(script.dataset.hotlines, document.baseURI).href,
+        new URL(script.dataset.offline, document.baseURI).href,
         ...[...document.querySelectorAll("link[rel=stylesheet][href], script[src], link[rel=icon][href]")]
           .map((el) => el.href || el.src),
       ];

@@ -80,8 +80,8 @@ def rewrite_page(site: Path, text: str, rel: str, copy: Copy, public_url: str | 
         if name == "link" and page_assets.ONLINE_ONLY_LINK_RE.search(attrs):
             return ""  # for search engines and installing the app, not for a copy in a folder
         if name == "script":
-            # A copy registers no service worker (sw.js is not in it).
-            attrs = re.sub(r'\sdata-service-worker="[^"]*"', "", attrs)
+            # A copy registers no service worker (sw.js is not in it), so it has no offline page to keep.
+            attrs = re.sub(r'\sdata-(?:service-worker|offline)="[^"]*"', "", attrs)
         online = False
 
         def rewrite_url(attr: re.Match) -> str:

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from sitegen.models.addresses import lang_prefix
+from sitegen.postbuild import js_compact
 
 # Runs under `mkdocs serve` too? (sitegen/hooks.py asks.) No: nothing registers a service worker under serve.
 RUNS_UNDER_SERVE = False
@@ -42,11 +43,12 @@ def offline_pages(languages: list[str], default: str) -> dict[str, str]:
 
 
 def stamp(site: Path, languages: list[str], default: str) -> str:
-    """Fill in the worker's version and offline pages; returns the version."""
+    """Fill in the worker's version and offline pages, and leave out its comments (every reader
+    downloads the worker; js_compact.py); returns the version."""
     worker = site / WORKER
     build = version(site)
     text = worker.read_text(encoding="utf-8")
     text = text.replace("__VERSION__", build)
     text = text.replace("__OFFLINE_PAGES__", json.dumps(offline_pages(languages, default), sort_keys=True))
-    worker.write_text(text, encoding="utf-8")
+    worker.write_text(js_compact.compact(text), encoding="utf-8")
     return build
