@@ -48,6 +48,7 @@ from sitegen.serve import serve_pages, template_cache
 from sitegen.transforms import (
     content_security,
     html_sanitizer,
+    html_whitespace,
     image_pipeline,
     print_footer,
     print_links,
@@ -312,9 +313,9 @@ def _feed_context(config, lang: str, default: str) -> dict:
 
 
 def on_post_page(output: str, page: Page, config):
-    """Material's chrome made valid HTML; a page that offers the agenda calendar gets its agenda.ics
-    next to it, in its language."""
-    output = valid_html.fix_material_chrome(output)
+    """Material's chrome made valid HTML, without its indentation; a page that offers the agenda
+    calendar gets its agenda.ics next to it, in its language."""
+    output = html_whitespace.collapse(valid_html.fix_material_chrome(output))
     if directory_pages.CALENDAR_ATTR in output:
         i18n = _i18n(config)
         public_url = build_mode.public_url(config)
@@ -367,7 +368,7 @@ def on_template_context(context, template_name, config):
 
 def on_post_template(output: str, template_name: str, config):
     """Static templates (404.html, offline.html) get the same valid chrome as pages."""
-    return valid_html.fix_material_chrome(output)
+    return html_whitespace.collapse(valid_html.fix_material_chrome(output))
 
 
 def on_post_build(config):
