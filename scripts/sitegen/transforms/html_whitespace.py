@@ -1,12 +1,12 @@
 """Indentation between tags taken out of built pages: readers pay for every byte on mobile data.
 
-Material's templates indent every tag; on a content page that is about 6% of the gzip size. Only a
-run of ASCII whitespace that holds a line break and lies between two tags is touched, and it becomes
-one line break. A browser renders such a run as it renders one line break (one space, or nothing
-between blocks), so the page looks the same. Where whitespace is content (<pre>, <textarea>,
-<script>, <style>, and <code> and <kbd>, which Material sets to `white-space: pre-wrap`), the element
-is copied as it is; one that is never closed leaves the rest of the page as it is. A no-break space
-(U+00A0) is text, not whitespace, and stays.
+Material's templates indent every tag: about 7% of a page's gzip size. Only a run of ASCII
+whitespace that holds a line break and lies between two tags is touched, and it becomes one line
+break. A browser renders such a run as it renders one line break (one space, or nothing between
+blocks), so the page looks the same (tests/test_html_whitespace_render.py). Where whitespace is
+content (<pre>, <textarea>, <script>, <style>, and <code> and <kbd>, which Material prints with
+`white-space: pre-wrap`), the element is copied as it is; one that is never closed leaves the rest of
+the page as it is. A no-break space (U+00A0) is text, not whitespace, and stays.
 """
 
 from __future__ import annotations
