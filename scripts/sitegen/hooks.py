@@ -312,10 +312,15 @@ def _feed_context(config, lang: str, default: str) -> dict:
     return {"site_feed": {"href": href, "title": whats_new.feed_title(lang, default, config.site_name)} if href else None}
 
 
+def _finished_html(output: str) -> str:
+    """What every page and static template gets: Material's chrome made valid HTML, without its indentation."""
+    return html_whitespace.collapse(valid_html.fix_material_chrome(output))
+
+
 def on_post_page(output: str, page: Page, config):
-    """Material's chrome made valid HTML, without its indentation; a page that offers the agenda
-    calendar gets its agenda.ics next to it, in its language."""
-    output = html_whitespace.collapse(valid_html.fix_material_chrome(output))
+    """The page's finished HTML; a page that offers the agenda calendar gets its agenda.ics next to
+    it, in its language."""
+    output = _finished_html(output)
     if directory_pages.CALENDAR_ATTR in output:
         i18n = _i18n(config)
         public_url = build_mode.public_url(config)
@@ -367,8 +372,8 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output: str, template_name: str, config):
-    """Static templates (404.html, offline.html) get the same valid chrome as pages."""
-    return html_whitespace.collapse(valid_html.fix_material_chrome(output))
+    """Static templates (404.html, offline.html) are finished like pages."""
+    return _finished_html(output)
 
 
 def on_post_build(config):
